@@ -1,0 +1,184 @@
+"""Check every answer before cookiecutter writes the project.
+
+Answers reach this module as JSON data, never as code: cookiecutter renders the
+literal below through ``tojson``, which escapes every quote, so no answer can
+close the string. Run unrendered, the module still imports, which is how the
+template's tests call ``validate`` directly.
+"""
+
+import json
+import keyword
+import re
+import sys
+
+ANSWERS = r"""{{ cookiecutter | tojson }}"""
+
+# Names a plugin package must not take: importing it would shadow the real one
+# inside every worker that installs the plugin.
+SHADOWED_MODULES = frozenset(
+    {"girder_worker", "girder_client", "celery", "kombu", "billiard", "stevedore", "tests"}
+) | frozenset(sys.stdlib_module_names)
+
+LICENSES = ("Apache-2.0", "MIT", "BSD-3-Clause", "Proprietary")
+CI_CHOICES = ("github", "none")
+
+LOWER_IDENTIFIER = re.compile(r"[a-z_][a-z0-9_]*\Z")
+PLUGIN_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_-]*\Z")
+# PEP 508 project name.
+DISTRIBUTION_NAME = re.compile(r"([A-Z0-9]|[A-Z0-9][A-Z0-9._-]*[A-Z0-9])\Z", re.IGNORECASE)
+EMAIL = re.compile(r"[^@\s\"\\]+@[^@\s\"\\.]+(\.[^@\s\"\\.]+)+\Z")
+# PEP 440 public version in its normalised spelling.
+VERSION = re.compile(
+    r"([1-9][0-9]*!)?(0|[1-9][0-9]*)(\.(0|[1-9][0-9]*))*"
+    r"((a|b|rc)(0|[1-9][0-9]*))?(\.post(0|[1-9][0-9]*))?(\.dev(0|[1-9][0-9]*))?\Z"
+)
+MAX_TEXT = 200
+MAX_TIME_LIMIT = 7 * 24 * 3600
+
+
+def _identifier(value, example, lower=True):
+    pattern_ok = LOWER_IDENTIFIER.match(value) if lower else value.isidentifier()
+    if not pattern_ok:
+        kind = "a lower-case Python identifier" if lower else "a Python identifier"
+        return f"must be {kind} (letters, digits, underscores; no leading digit)", example
+    if keyword.iskeyword(value) or keyword.issoftkeyword(value):
+        return "is a Python keyword", example
+    return None
+
+
+def check_plugin_name(value):
+    if not PLUGIN_NAME.match(value):
+        return "must start with a letter and hold only letters, digits, '_' or '-'", "image_tools"
+    return None
+
+
+def check_package_name(value):
+    problem = _identifier(value, "image_tools")
+    if problem:
+        return problem
+    if value in SHADOWED_MODULES:
+        return (
+            "would shadow the installed module of that name in every worker",
+            f"gw_{value}",
+        )
+    return None
+
+
+def check_distribution_name(value):
+    if not DISTRIBUTION_NAME.match(value):
+        return (
+            "is not a valid distribution name (letters, digits, '.', '_', '-'; "
+            "starting and ending with a letter or digit)",
+            "image-tools",
+        )
+    return None
+
+
+def check_plugin_class(value):
+    problem = _identifier(value, "ImageToolsPlugin", lower=False)
+    if problem:
+        return problem
+    if not value[0].isupper():
+        return "must start with an upper-case letter (a class name)", "ImageToolsPlugin"
+    return None
+
+
+def check_task_name(value):
+    problem = _identifier(value, "resize_image")
+    if problem:
+        return problem
+    if value == "app" or value.isupper():
+        return "clashes with a name the task module already defines", "resize_image"
+    return None
+
+
+def check_text(value):
+    if not value.strip():
+        return "must not be empty", "A girder_worker plugin that resizes images."
+    if len(value) > MAX_TEXT:
+        return f"is longer than {MAX_TEXT} characters", "A girder_worker plugin that resizes images."
+    if any(char in value for char in '"\\') or any(ord(char) < 32 for char in value):
+        return (
+            'must be a single line without double quotes (") or backslashes (\\)',
+            "A girder_worker plugin that resizes images.",
+        )
+    return None
+
+
+def check_author_name(value):
+    problem = check_text(value)
+    return (problem[0], "Jane Doe") if problem else None
+
+
+def check_author_email(value):
+    if not EMAIL.match(value):
+        return "does not look like an email address", "jane.doe@example.com"
+    return None
+
+
+def check_version(value):
+    if not VERSION.match(value):
+        return "is not a PEP 440 version", "0.1.0"
+    return None
+
+
+def check_task_time_limit(value):
+    if not (value.isdigit() and value.isascii()) or not 1 <= int(value) <= MAX_TIME_LIMIT:
+        return f"must be a whole number of seconds from 1 to {MAX_TIME_LIMIT}", "300"
+    return None
+
+
+def _choice(choices):
+    def check(value):
+        if value not in choices:
+            return "is not one of " + ", ".join(choices), choices[0]
+        return None
+
+    return check
+
+
+CHECKS = {
+    "plugin_name": check_plugin_name,
+    "package_name": check_package_name,
+    "distribution_name": check_distribution_name,
+    "plugin_class": check_plugin_class,
+    "task_name": check_task_name,
+    "description": check_text,
+    "author_name": check_author_name,
+    "author_email": check_author_email,
+    "version": check_version,
+    "task_time_limit": check_task_time_limit,
+    "license": _choice(LICENSES),
+    "ci": _choice(CI_CHOICES),
+}
+
+
+def validate(answers):
+    """Return one message per bad answer; an empty list means all are good."""
+    errors = []
+    for field, check in CHECKS.items():
+        value = answers.get(field)
+        if not isinstance(value, str):
+            errors.append(f"{field}: missing or not text ({value!r}).")
+            continue
+        problem = check(value)
+        if problem:
+            reason, example = problem
+            errors.append(f"{field}: {value!r} {reason}. Try something like {example!r}.")
+    return errors
+
+
+def main(answers=None):
+    if answers is None:
+        answers = json.loads(ANSWERS)
+    errors = validate(answers)
+    for error in errors:
+        print(f"ERROR: {error}", file=sys.stderr)
+    if errors:
+        print("Nothing was generated; answer again with the values fixed.", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,50 @@
+import importlib
+import importlib.metadata
+import subprocess
+import sys
+
+from celery import Celery
+from girder_worker import GirderWorkerPluginABC
+
+import {{ cookiecutter.package_name }}
+from {{ cookiecutter.package_name }} import {{ cookiecutter.plugin_class }}
+
+TASK_NAME = "{{ cookiecutter.package_name }}.analyses.tasks.{{ cookiecutter.task_name }}"
+
+
+def plugin_entry_point():
+    points = importlib.metadata.entry_points(group="girder_worker_plugins")
+    matches = [point for point in points if point.name == "{{ cookiecutter.plugin_name }}"]
+    assert matches, "the entry point is missing: is the project installed (pip install -e .)?"
+    return matches[0]
+
+
+def test_the_entry_point_loads_the_plugin_class():
+    plugin_class = plugin_entry_point().load()
+    assert plugin_class is {{ cookiecutter.plugin_class }}
+    assert issubclass(plugin_class, GirderWorkerPluginABC)
+
+
+def test_every_task_module_the_plugin_names_imports():
+    for module in {{ cookiecutter.plugin_class }}(Celery()).task_imports():
+        importlib.import_module(module)
+
+
+def test_the_plugin_sets_the_time_limit_and_building_it_twice_changes_nothing():
+    app = Celery()
+    {{ cookiecutter.plugin_class }}(app)
+    first = dict(app.conf)
+    {{ cookiecutter.plugin_class }}(app)
+    assert app.conf.task_time_limit == {{ cookiecutter.package_name }}.TASK_TIME_LIMIT
+    assert dict(app.conf) == first
+
+
+def test_the_worker_app_imports_with_this_plugin_and_holds_its_task():
+    # A fresh interpreter, as a worker starts: any installed plugin that fails to
+    # import breaks this line for every plugin, and the error names the module.
+    probe = (
+        "from girder_worker.app import app; app.loader.import_default_modules(); print(app.tasks)"
+    )
+    run = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, f"import girder_worker.app failed:\n{run.stderr}"
+    assert TASK_NAME in run.stdout

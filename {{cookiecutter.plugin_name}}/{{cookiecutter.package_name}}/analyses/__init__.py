@@ -1,0 +1,1 @@
+"""The analyses that {{ cookiecutter.package_name }} runs on a girder_worker."""
