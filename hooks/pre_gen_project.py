@@ -33,6 +33,7 @@ VERSION = re.compile(
     r"((a|b|rc)(0|[1-9][0-9]*))?(\.post(0|[1-9][0-9]*))?(\.dev(0|[1-9][0-9]*))?\Z"
 )
 MAX_TEXT = 200
+TEXT_EXAMPLE = "A girder_worker plugin that resizes images."
 MAX_TIME_LIMIT = 7 * 24 * 3600
 
 
@@ -94,13 +95,13 @@ def check_task_name(value):
 
 def check_text(value):
     if not value.strip():
-        return "must not be empty", "A girder_worker plugin that resizes images."
+        return "must not be empty", TEXT_EXAMPLE
     if len(value) > MAX_TEXT:
-        return f"is longer than {MAX_TEXT} characters", "A girder_worker plugin that resizes images."
+        return f"is longer than {MAX_TEXT} characters", TEXT_EXAMPLE
     if any(char in value for char in '"\\') or any(ord(char) < 32 for char in value):
         return (
             'must be a single line without double quotes (") or backslashes (\\)',
-            "A girder_worker plugin that resizes images.",
+            TEXT_EXAMPLE,
         )
     return None
 

@@ -136,12 +136,14 @@ def running_worker(env, log_path, **options):
         worker.stop()
 
 
-@pytest.fixture
-def worker_env(tmp_path):
-    return worker_environment(broker_environment(tmp_path))
+@pytest.fixture(scope="module")
+def worker_env(tmp_path_factory):
+    return worker_environment(broker_environment(tmp_path_factory.mktemp("broker")))
 
 
-@pytest.fixture
-def worker(worker_env, tmp_path):
-    with running_worker(worker_env, tmp_path / "worker.log") as running:
+@pytest.fixture(scope="module")
+def worker(worker_env, tmp_path_factory):
+    """One worker for a whole test module: starting and stopping one takes seconds."""
+    log_path = tmp_path_factory.mktemp("worker") / "worker.log"
+    with running_worker(worker_env, log_path) as running:
         yield running

@@ -1,0 +1,27 @@
+import pytest
+
+from support import venvs
+from support.baking import bake
+
+
+@pytest.fixture(scope="session")
+def installed_plugin(cookies_session, tmp_path_factory):
+    """Bake with the given answers once per session and install into its own venv.
+
+    Returns a function of the answers that gives (project_path, python).
+    """
+    cache = {}
+
+    def get(**answers):
+        key = tuple(sorted(answers.items()))
+        if key not in cache:
+            result = bake(cookies_session, **answers)
+            assert result.exception is None, result.exception
+            env_dir = tmp_path_factory.mktemp("venv")
+            cache[key] = (
+                result.project_path,
+                venvs.plugin_venv(env_dir, result.project_path),
+            )
+        return cache[key]
+
+    return get

@@ -1,0 +1,1 @@
+"""Helpers of the template's test suite, one module per concern."""

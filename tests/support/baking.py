@@ -1,0 +1,50 @@
+"""Baking the template with chosen answers, and reading what came out."""
+
+import json
+from pathlib import Path
+
+TEMPLATE_DIR = Path(__file__).resolve().parents[2]
+QUESTIONS = {
+    name: value
+    for name, value in json.loads((TEMPLATE_DIR / "cookiecutter.json").read_text()).items()
+    if not name.startswith("_")
+}
+CHOICES = {name: value for name, value in QUESTIONS.items() if isinstance(value, list)}
+
+# Answers a test may pass; cookiecutter silently ignores unknown keys, so we do not.
+KNOWN = frozenset(QUESTIONS)
+
+
+def bake(cookies, **answers):
+    """Bake the template with these answers; the rest take their defaults."""
+    unknown = set(answers) - KNOWN
+    if unknown:
+        raise KeyError(f"not questions of cookiecutter.json: {sorted(unknown)}")
+    return cookies.bake(extra_context=answers, template=str(TEMPLATE_DIR))
+
+
+def case_id(answers):
+    """A readable test id: license=MIT-ci=none, or 'defaults'."""
+    return "-".join(f"{name}={value}" for name, value in answers.items()) or "defaults"
+
+
+def option_cases():
+    """Answer sets that together bake every value of every choice at least once."""
+    cases = [{}]
+    for name, values in CHOICES.items():
+        cases += [{name: value} for value in values[1:]]
+    # Every non-default choice at once, with a plugin name that derives other names.
+    cases.append({"plugin_name": "image_tools"} | {n: v[-1] for n, v in CHOICES.items()})
+    return cases
+
+
+def text_files(root):
+    """Every file below root that reads as UTF-8 text, by path relative to root."""
+    files = {}
+    for path in sorted(Path(root).rglob("*")):
+        if path.is_file():
+            try:
+                files[path.relative_to(root).as_posix()] = path.read_text(encoding="utf-8")
+            except UnicodeDecodeError:
+                continue
+    return files

@@ -1,0 +1,89 @@
+"""The default answers reproduce the names and the promise of the seed plugin, gwexample."""
+
+import ast
+
+from support.baking import bake
+
+SEED_FILES = {
+    "setup.py",
+    "pyproject.toml",
+    "README.md",
+    "LICENSE",
+    ".gitignore",
+    "example_client.py",
+    "gwexample/__init__.py",
+    "gwexample/analyses/__init__.py",
+    "gwexample/analyses/tasks.py",
+    "tests/conftest.py",
+    "tests/test_plugin.py",
+    "tests/test_tasks.py",
+    "tests/test_worker.py",
+}
+
+
+def setup_call(project):
+    tree = ast.parse((project / "setup.py").read_text())
+    call = next(
+        node
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "setup"
+    )
+    return {kw.arg: kw.value for kw in call.keywords}
+
+
+def test_the_default_bake_is_named_gwexample_and_holds_the_plugin_files(cookies):
+    result = bake(cookies)
+    assert result.exception is None
+    assert result.project_path.name == "gwexample"
+    files = {
+        p.relative_to(result.project_path).as_posix()
+        for p in result.project_path.rglob("*")
+        if p.is_file()
+    }
+    assert files >= SEED_FILES
+
+
+def test_the_default_entry_point_is_the_seeds(cookies):
+    project = bake(cookies).project_path
+    arguments = setup_call(project)
+    assert ast.literal_eval(arguments["name"]) == "gwexample"
+    entry_points = ast.literal_eval(arguments["entry_points"])
+    assert entry_points == {"girder_worker_plugins": ["gwexample = gwexample:GWExamplePlugin"]}
+
+
+def test_the_default_plugin_class_lists_the_seeds_task_module(cookies):
+    source = (bake(cookies).project_path / "gwexample/__init__.py").read_text()
+    tree = ast.parse(source)
+    plugin = next(node for node in tree.body if isinstance(node, ast.ClassDef))
+    assert plugin.name == "GWExamplePlugin"
+    assert [base.id for base in plugin.bases] == ["GirderWorkerPluginABC"]
+    assert 'return ["gwexample.analyses.tasks"]' in source
+    # The seed's app.config.update crashes on Celery 5; conf.update is the working spelling.
+    assert "app.conf.update(task_time_limit=TASK_TIME_LIMIT)" in source
+    assert ".config." not in source
+
+
+def test_the_plugin_package_does_not_import_its_task_module(cookies):
+    source = (bake(cookies).project_path / "gwexample/__init__.py").read_text()
+    imported = {
+        node.module if isinstance(node, ast.ImportFrom) else alias.name
+        for node in ast.walk(ast.parse(source))
+        if isinstance(node, ast.Import | ast.ImportFrom)
+        for alias in node.names
+    }
+    assert imported == {"girder_worker"}
+
+
+def test_the_default_task_is_fibonacci_in_the_analyses_tasks_module(cookies):
+    tree = ast.parse((bake(cookies).project_path / "gwexample/analyses/tasks.py").read_text())
+    functions = {node.name: node for node in tree.body if isinstance(node, ast.FunctionDef)}
+    decorators = [ast.unparse(d) for d in functions["fibonacci"].decorator_list]
+    # girder_job only takes effect above @app.task.
+    assert decorators[0].startswith("girder_job(")
+    assert decorators[1].startswith("app.task(")
+
+
+def test_the_example_client_asks_for_fibonacci_of_26(cookies):
+    source = (bake(cookies).project_path / "example_client.py").read_text()
+    assert "from gwexample.analyses.tasks import fibonacci" in source
+    assert "N = 26" in source

@@ -1,0 +1,103 @@
+"""The hooks import unrendered, as plain Python, and their pieces work on their own."""
+
+import importlib.util
+import json
+import subprocess
+import sys
+
+import pytest
+
+from support.baking import TEMPLATE_DIR, bake
+
+
+def load_hook(name):
+    spec = importlib.util.spec_from_file_location(name, TEMPLATE_DIR / "hooks" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+pre_gen = load_hook("pre_gen_project")
+post_gen = load_hook("post_gen_project")
+
+GOOD = {
+    "plugin_name": "image_tools",
+    "package_name": "image_tools",
+    "distribution_name": "image-tools",
+    "plugin_class": "ImageToolsPlugin",
+    "task_name": "resize",
+    "description": "Resizes images, O'Brien style.",
+    "author_name": "Jane Doe",
+    "author_email": "jane@example.com",
+    "version": "1.0.0.post1",
+    "task_time_limit": "3600",
+    "license": "MIT",
+    "ci": "none",
+}
+
+
+def test_unrendered_hooks_keep_the_jinja_inside_a_string_literal():
+    assert pre_gen.ANSWERS == post_gen.ANSWERS == "{{ cookiecutter | tojson }}"
+
+
+def test_good_answers_pass_validation():
+    assert pre_gen.validate(GOOD) == []
+
+
+def test_every_question_of_cookiecutter_json_has_a_check():
+    questions = json.loads((TEMPLATE_DIR / "cookiecutter.json").read_text())
+    assert set(pre_gen.CHECKS) == {name for name in questions if not name.startswith("_")}
+
+
+def test_main_returns_1_and_prints_the_field_on_bad_answers(capsys):
+    assert pre_gen.main(GOOD | {"version": "v1"}) == 1
+    assert "ERROR: version: 'v1' is not a PEP 440 version" in capsys.readouterr().err
+
+
+def test_main_returns_0_on_good_answers():
+    assert pre_gen.main(GOOD) == 0
+
+
+def test_a_missing_answer_is_reported_not_raised():
+    answers = dict(GOOD)
+    del answers["author_email"]
+    assert pre_gen.validate(answers) == ["author_email: missing or not text (None)."]
+
+
+@pytest.mark.parametrize("name", ["os", "asyncio", "celery", "tests"])
+def test_shadowing_names_suggest_a_prefixed_one(name):
+    reason, example = pre_gen.check_package_name(name)
+    assert "shadow" in reason
+    assert example == f"gw_{name}"
+
+
+@pytest.mark.parametrize(
+    ("answers", "removed"),
+    [
+        ({"license": "MIT", "ci": "github"}, []),
+        ({"license": "Proprietary", "ci": "github"}, ["LICENSE"]),
+        ({"license": "MIT", "ci": "none"}, [".github", ".pre-commit-config.yaml"]),
+    ],
+    ids=["license=MIT-ci=github", "license=Proprietary-ci=github", "license=MIT-ci=none"],
+)
+def test_post_gen_removes_exactly_what_the_answers_switch_off(answers, removed):
+    assert post_gen.unwanted_paths(answers) == removed
+
+
+def test_post_gen_can_run_twice_on_the_same_project(cookies):
+    project = bake(cookies, license="Proprietary", ci="none").project_path
+    answers = {"license": "Proprietary", "ci": "none"}
+    before = sorted(p.name for p in project.rglob("*"))
+    assert post_gen.main(answers, root=project) == 0
+    assert sorted(p.name for p in project.rglob("*")) == before
+
+
+def test_the_unrendered_hooks_are_ruff_clean():
+    hooks = [str(path) for path in (TEMPLATE_DIR / "hooks").glob("*.py")]
+    for command in (["check"], ["format", "--check"]):
+        run = subprocess.run(
+            [sys.executable, "-m", "ruff", *command, "--no-cache", *hooks],
+            capture_output=True,
+            text=True,
+        )
+        assert run.returncode == 0, run.stdout + run.stderr

@@ -1,0 +1,134 @@
+"""Every option value bakes a clean, working, ruff-clean project that differs from the rest."""
+
+import re
+import subprocess
+import sys
+
+import pytest
+import yaml
+
+from support.baking import CHOICES, bake, case_id, option_cases, text_files
+
+CASES = option_cases()
+LEFTOVER = re.compile(r"\{\{|\{%|\{#|\}\}|%\}|#\}")
+# Intentional braces in baked files: GitHub Actions expressions, ${{ ... }}.
+ALLOWED_LEFTOVERS = {".github/workflows/ci.yml": re.compile(r"\$\{\{[^{}]*\}\}")}
+
+
+@pytest.fixture(params=CASES, ids=[case_id(case) for case in CASES])
+def baked(request, cookies):
+    result = bake(cookies, **request.param)
+    assert result.exception is None, result.exception
+    return result
+
+
+def test_the_cases_bake_every_value_of_every_choice():
+    baked_values = {
+        (name, case.get(name, values[0])) for case in CASES for name, values in CHOICES.items()
+    }
+    assert baked_values == {(name, value) for name, values in CHOICES.items() for value in values}
+
+
+def test_no_template_syntax_is_left_in_any_baked_file(baked):
+    leftovers = []
+    for path, text in text_files(baked.project_path).items():
+        allowed = ALLOWED_LEFTOVERS.get(path)
+        if allowed:
+            text = allowed.sub("", text)
+        leftovers += [
+            f"{path}: {line.strip()}" for line in text.splitlines() if LEFTOVER.search(line)
+        ]
+    assert leftovers == []
+
+
+def test_ruff_finds_nothing_to_fix_or_reformat(baked):
+    for command in (["check"], ["format", "--check"]):
+        run = subprocess.run(
+            [sys.executable, "-m", "ruff", *command, "--no-cache", "."],
+            cwd=baked.project_path,
+            capture_output=True,
+            text=True,
+        )
+        assert run.returncode == 0, run.stdout + run.stderr
+
+
+def test_every_baked_yaml_file_parses(baked):
+    for path, text in text_files(baked.project_path).items():
+        if path.endswith((".yml", ".yaml")):
+            assert yaml.safe_load(text) is not None, path
+
+
+def test_every_baked_python_file_compiles(baked):
+    for path, text in text_files(baked.project_path).items():
+        if path.endswith(".py"):
+            compile(text, path, "exec")
+
+
+@pytest.mark.parametrize(
+    ("license_name", "marker"),
+    [
+        ("Apache-2.0", "Apache License"),
+        ("MIT", "MIT License"),
+        ("BSD-3-Clause", "BSD 3-Clause License"),
+    ],
+    ids=lambda value: str(value) if "License" not in value else "",
+)
+def test_the_license_file_carries_the_chosen_license_and_the_author(cookies, license_name, marker):
+    project = bake(cookies, license=license_name, author_name="Ada Lovelace").project_path
+    text = (project / "LICENSE").read_text()
+    assert marker in text
+    assert "Ada Lovelace" in text
+    assert f'license="{license_name}"' in (project / "setup.py").read_text()
+
+
+def test_a_proprietary_plugin_has_no_license_file_and_says_so(cookies):
+    project = bake(cookies, license="Proprietary").project_path
+    assert not (project / "LICENSE").exists()
+    assert "License :: Other/Proprietary License" in (project / "setup.py").read_text()
+
+
+def test_ci_none_leaves_out_the_github_workflow_and_pre_commit(cookies):
+    with_ci = bake(cookies, ci="github").project_path
+    without = bake(cookies, ci="none").project_path
+    for path in (".github/workflows/ci.yml", ".github/dependabot.yml", ".pre-commit-config.yaml"):
+        assert (with_ci / path).is_file(), path
+        assert not (without / path).exists(), path
+    assert not (without / ".github").exists()
+
+
+def test_another_plugin_name_derives_every_other_name(cookies):
+    project = bake(cookies, plugin_name="image_tools").project_path
+    assert project.name == "image_tools"
+    setup = (project / "setup.py").read_text()
+    assert 'name="image-tools"' in setup
+    assert '"image_tools = image_tools:ImageToolsPlugin"' in setup
+    assert (
+        "class ImageToolsPlugin(GirderWorkerPluginABC):"
+        in (project / "image_tools/__init__.py").read_text()
+    )
+
+
+@pytest.mark.parametrize(
+    ("answers", "file", "expected"),
+    [
+        ({"package_name": "gwx"}, "setup.py", '"gwexample = gwx:GWXPlugin"'),
+        ({"distribution_name": "gwx-dist"}, "setup.py", 'name="gwx-dist"'),
+        ({"plugin_class": "Fibber"}, "gwexample/__init__.py", "class Fibber("),
+        ({"task_name": "fib"}, "gwexample/analyses/tasks.py", "def fib(n):"),
+        ({"description": "Sums things."}, "setup.py", 'description="Sums things."'),
+        ({"author_email": "a@b.org"}, "setup.py", 'author_email="a@b.org"'),
+        ({"version": "2.0.0rc1"}, "setup.py", 'version="2.0.0rc1"'),
+        ({"task_time_limit": "42"}, "gwexample/__init__.py", "TASK_TIME_LIMIT = 42"),
+    ],
+    ids=lambda value: case_id(value) if isinstance(value, dict) else "",
+)
+def test_each_text_answer_reaches_the_file_that_uses_it(cookies, answers, file, expected):
+    project = bake(cookies, **answers).project_path
+    if "package_name" in answers:
+        file = file.replace("gwexample/", f"{answers['package_name']}/")
+    assert expected in (project / file).read_text()
+
+
+def test_an_unknown_answer_name_is_refused_before_baking(cookies):
+    with pytest.raises(KeyError, match="licence"):
+        bake(cookies, licence="MIT")
