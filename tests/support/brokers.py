@@ -40,6 +40,11 @@ class Broker:
         pytest.skip(message)
 
 
+def without_test_brokers():
+    """Our environment, less any GW_TEST_BROKER/BACKEND that would redirect a baked test."""
+    return {k: v for k, v in os.environ.items() if k not in ("GW_TEST_BROKER", "GW_TEST_BACKEND")}
+
+
 def reachable(url, timeout=1.0):
     parts = urlsplit(url)
     try:

@@ -7,6 +7,7 @@ seen only there) plus a .pth line that adds ours. Creating one takes well under
 a second, and the plugin installs without touching the network.
 """
 
+import re
 import subprocess
 import sysconfig
 import venv
@@ -56,6 +57,18 @@ def run_python(python, *args, cwd=None, env=None, timeout=600):
         text=True,
         timeout=timeout,
     )
+
+
+def run_pytest(python, project, *args, env, timeout=600):
+    """Run a baked project's own tests; return the run and its outcome counts."""
+    run = run_python(
+        python, "-m", "pytest", "-p", "no:cacheprovider", "-q", *args,
+        cwd=project, env=env, timeout=timeout,
+    )  # fmt: skip
+    counts = dict.fromkeys(("passed", "failed", "skipped", "error"), 0)
+    for number, word in re.findall(r"(\d+) (passed|failed|skipped|error)", run.stdout):
+        counts[word] = int(number)
+    return run, counts
 
 
 def processes_started_by(python):

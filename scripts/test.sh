@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Install what the template's tests need into .venv, then run them; arguments go to pytest.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+python3 -m venv .venv
+.venv/bin/python -m pip install --quiet --upgrade pip
+.venv/bin/python -m pip install --quiet -r requirements-test.txt
+exec .venv/bin/python -m pytest -n auto "$@"

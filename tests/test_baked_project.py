@@ -1,0 +1,32 @@
+"""The baked project installs with pip and passes its own test suite."""
+
+import subprocess
+
+from support import venvs
+from support.baking import bake
+from support.brokers import without_test_brokers
+
+
+def test_the_default_bake_passes_its_own_test_suite(installed_plugin):
+    project, python = installed_plugin()
+    run, counts = venvs.run_pytest(python, project, env=without_test_brokers())
+    assert run.returncode == 0, run.stdout[-4000:] + run.stderr[-2000:]
+    assert counts["failed"] == counts["error"] == counts["skipped"] == 0
+    assert counts["passed"] >= 20
+
+
+def test_a_regular_install_registers_the_plugin_outside_the_source_tree(cookies, tmp_path):
+    project = bake(cookies, plugin_name="image_tools").project_path
+    python = venvs.layered_venv(tmp_path / "venv")
+    subprocess.run(
+        [python, "-m", "pip", "install", "-q", "--no-deps", "--no-build-isolation", str(project)],
+        check=True,
+    )
+    probe = (
+        "from girder_worker.entrypoint import get_extensions, get_plugin_task_modules;"
+        "print(*get_extensions(), *get_plugin_task_modules())"
+    )
+    run = venvs.run_python(python, "-c", probe, cwd=tmp_path)
+    found = run.stdout.split()
+    assert "image_tools" in found, run.stderr
+    assert "image_tools.analyses.tasks" in found
