@@ -28,5 +28,5 @@ def test_a_real_worker_discovers_the_baked_task_and_the_client_prints_121393(
     env = without_test_brokers() | broker.baked_test_environment()
     run, counts = venvs.run_pytest(python, project, "tests/test_worker.py", env=env)
     assert run.returncode == 0, run.stdout[-4000:] + run.stderr[-2000:]
-    assert counts == {"passed": 2, "failed": 0, "skipped": 0, "error": 0}, run.stdout[-2000:]
+    assert counts == {"passed": 4, "failed": 0, "skipped": 0, "error": 0}, run.stdout[-2000:]
     assert venvs.processes_started_by(python) == [], "a worker outlived its test"

@@ -15,6 +15,7 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 
 import pytest
+from celery import Celery
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 READY_TIMEOUT = 60
@@ -147,3 +148,15 @@ def worker(worker_env, tmp_path_factory):
     log_path = tmp_path_factory.mktemp("worker") / "worker.log"
     with running_worker(worker_env, log_path) as running:
         yield running
+
+
+@pytest.fixture(scope="module")
+def client(worker_env):
+    """A bare Celery app on the worker's broker: it sends tasks by name, as Girder does."""
+    app = Celery(
+        "client",
+        broker=worker_env["GIRDER_WORKER_BROKER"],
+        backend=worker_env["GIRDER_WORKER_BACKEND"],
+    )
+    yield app
+    app.close()

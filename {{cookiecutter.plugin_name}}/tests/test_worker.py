@@ -4,8 +4,24 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+from {{ cookiecutter.package_name }}.analyses.tasks import MAX_N, nth_fibonacci
+
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 TASK_NAME = "{{ cookiecutter.package_name }}.analyses.tasks.{{ cookiecutter.task_name }}"
+RESULT_TIMEOUT = 60
+BAD_INPUTS = {
+    "zero": (0, ValueError),
+    "negative": (-1, ValueError),
+    "above-max": (MAX_N + 1, ValueError),
+    "str-number": ("26", TypeError),
+    "str-text": ("x", TypeError),
+    "bool": (True, TypeError),
+    "float": (1.5, TypeError),
+    "None": (None, TypeError),
+    "list": ([26], TypeError),
+}
 
 
 def test_the_worker_lists_the_task_it_found_through_the_entry_point(worker):
@@ -23,3 +39,23 @@ def test_the_example_client_prints_the_26th_fibonacci_number(worker, worker_env)
     )
     assert client.returncode == 0, f"{client.stderr}\n{worker.log_tail()}"
     assert client.stdout.strip() == "121393", worker.log_tail()
+
+
+def test_bad_input_fails_with_an_error_that_says_what_is_allowed_and_the_worker_serves_on(
+    worker, client
+):
+    sent = {
+        name: client.send_task(TASK_NAME, args=(value,)) for name, (value, _) in BAD_INPUTS.items()
+    }
+    for name, result in sent.items():
+        error = BAD_INPUTS[name][1]
+        with pytest.raises(error, match=f"n must be (an int )?from 1 to {MAX_N}, got "):
+            result.get(timeout=RESULT_TIMEOUT)
+        assert result.state == "FAILURE", name
+    valid = client.send_task(TASK_NAME, args=(26,))
+    assert valid.get(timeout=RESULT_TIMEOUT) == 121393, worker.log_tail()
+
+
+def test_a_large_n_comes_back_whole(worker, client):
+    result = client.send_task(TASK_NAME, args=(10_000,))
+    assert result.get(timeout=RESULT_TIMEOUT) == nth_fibonacci(10_000), worker.log_tail()

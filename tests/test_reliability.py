@@ -1,0 +1,107 @@
+"""Faults, load and broken plugins: nothing lost, and every error says where it comes from."""
+
+import re
+import signal
+
+import pytest
+
+from support import harness, load, venvs
+from support.baking import bake, text_files
+from support.brokers import RABBITMQ, without_test_brokers
+
+CREDENTIALS = re.compile(r"\b[a-z+]+://([^:/@\s]+):([^@/\s]*)@([^:/\s]+)")
+# Each number costs a few milliseconds, so a batch is still running when the worker dies.
+SLOW_NUMBERS = [19_000 + i % 1000 for i in range(600)]
+
+
+def test_baked_files_hold_no_credentials_but_the_documented_local_defaults(cookies):
+    project = bake(cookies).project_path
+    found = set()
+    for path, text in text_files(project).items():
+        found |= {(path, *match) for match in CREDENTIALS.findall(text)}
+    assert found, "the README documents the default broker URL"
+    for path, user, password, host in found:
+        assert (user, password) == ("guest", "guest"), path
+        assert host in ("localhost", "127.0.0.1"), path
+
+
+BREAKAGES = {
+    "task-module": ("gwexample/analyses/tasks.py", "import gw_missing_task_dependency\n"),
+    "plugin-module": ("gwexample/__init__.py", "import gw_missing_plugin_dependency\n"),
+}
+
+
+@pytest.mark.parametrize("broken", BREAKAGES, ids=[f"broken={name}" for name in BREAKAGES])
+def test_a_broken_plugin_fails_every_plugins_tests_naming_the_module(
+    cookies, installed_plugin, tmp_path, broken
+):
+    path, line = BREAKAGES[broken]
+    missing = line.split()[1]
+    project = bake(cookies).project_path
+    source = project / path
+    source.write_text(line + source.read_text())
+    # A healthy plugin in the same venv: the broken one takes it down too.
+    healthy, _ = installed_plugin(plugin_name="image_tools")
+    python = venvs.plugin_venv(tmp_path / "venv", project)
+    venvs.install(python, healthy)
+    for checked in (project, healthy):
+        run, counts = venvs.run_pytest(
+            python, checked, "tests/test_plugin.py", env=without_test_brokers()
+        )
+        assert run.returncode != 0, checked.name
+        assert counts["failed"] + counts["error"] >= 1
+        assert f"No module named '{missing}'" in run.stdout, run.stdout[-3000:]
+
+
+@pytest.fixture
+def rabbitmq_worker(installed_plugin, tmp_path):
+    """Start workers of the default plugin on a private RabbitMQ queue; stop them all after."""
+    RABBITMQ.require()
+    project, python = installed_plugin()
+    baked = harness.load(project)
+    env = baked.worker_environment(
+        {"GIRDER_WORKER_BROKER": RABBITMQ.url, "GIRDER_WORKER_BACKEND": RABBITMQ.backend}
+    )
+    app = load.client(RABBITMQ.url, RABBITMQ.backend)
+    queue = load.private_queue("reliability")
+    workers = []
+
+    def start(concurrency=2):
+        worker = baked.Worker(
+            env,
+            tmp_path / f"worker-{len(workers)}.log",
+            python=python,
+            extra_args=["--queues", queue, "--concurrency", str(concurrency)],
+        )
+        workers.append(worker)
+        return worker.start().wait_until_ready()
+
+    yield app, queue, start
+    for worker in workers:
+        worker.stop()
+    load.delete_queue(app, queue)
+    app.close()
+    assert venvs.processes_started_by(python) == [], "a worker outlived the test"
+
+
+def test_a_worker_killed_mid_batch_loses_no_task(rabbitmq_worker):
+    app, queue, start = rabbitmq_worker
+    first = start()
+    batch = load.Batch(app, queue, SLOW_NUMBERS).send()
+    batch.wait_for(len(SLOW_NUMBERS) // 5, timeout=120)
+    first.kill(signal.SIGKILL)
+    done_before_kill = batch.done()
+    assert done_before_kill < len(SLOW_NUMBERS), "the batch ended before the kill"
+    start()
+    lost, wrong, seconds = batch.collect(timeout=180)
+    print(f"killed after {done_before_kill}/{len(SLOW_NUMBERS)}: lost={lost} wrong={wrong}")
+    assert (lost, wrong) == (0, 0)
+
+
+def test_a_two_process_worker_answers_every_task_of_a_batch_correctly(rabbitmq_worker):
+    app, queue, start = rabbitmq_worker
+    start(concurrency=2)
+    numbers = [1 + i % 500 for i in range(1000)]
+    lost, wrong, seconds = load.Batch(app, queue, numbers).send().collect(timeout=180)
+    print(f"{len(numbers)} tasks: lost={lost} wrong={wrong} {len(numbers) / seconds:.0f} tasks/s")
+    assert (lost, wrong) == (0, 0)
