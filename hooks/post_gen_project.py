@@ -20,6 +20,10 @@ def unwanted_paths(answers):
         paths.append("LICENSE")
     if answers["ci"] == "none":
         paths.extend(CI_FILES)
+    if not answers["progress_task"]:
+        paths.append("tests/test_girder_jobs.py")
+    if not answers["dedicated_queue"]:
+        paths.append("tests/test_queue.py")
     return paths
 
 

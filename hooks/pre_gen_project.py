@@ -129,6 +129,12 @@ def check_task_time_limit(value):
     return None
 
 
+def check_yes_no(value):
+    if not isinstance(value, bool):
+        return "must be yes or no", "yes"
+    return None
+
+
 def _choice(choices):
     def check(value):
         if value not in choices:
@@ -151,6 +157,8 @@ CHECKS = {
     "task_time_limit": check_task_time_limit,
     "license": _choice(LICENSES),
     "ci": _choice(CI_CHOICES),
+    "progress_task": check_yes_no,
+    "dedicated_queue": check_yes_no,
 }
 
 
@@ -159,7 +167,7 @@ def validate(answers):
     errors = []
     for field, check in CHECKS.items():
         value = answers.get(field)
-        if not isinstance(value, str):
+        if check is not check_yes_no and not isinstance(value, str):
             errors.append(f"{field}: missing or not text ({value!r}).")
             continue
         problem = check(value)

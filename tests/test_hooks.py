@@ -33,6 +33,8 @@ GOOD = {
     "task_time_limit": "3600",
     "license": "MIT",
     "ci": "none",
+    "progress_task": True,
+    "dedicated_queue": False,
 }
 
 
@@ -54,6 +56,13 @@ def test_main_returns_1_and_prints_the_field_on_bad_answers(capsys):
     assert "ERROR: version: 'v1' is not a PEP 440 version" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize("value", ["yes", 1, None])
+def test_a_yes_no_question_takes_only_a_boolean(value):
+    assert pre_gen.validate(GOOD | {"progress_task": value}) == [
+        f"progress_task: {value!r} must be yes or no. Try something like 'yes'."
+    ]
+
+
 def test_main_returns_0_on_good_answers():
     assert pre_gen.main(GOOD) == 0
 
@@ -71,22 +80,36 @@ def test_shadowing_names_suggest_a_prefixed_one(name):
     assert example == f"gw_{name}"
 
 
+POST_GEN_CASES = [
+    ({"license": "MIT", "ci": "github", "progress_task": True, "dedicated_queue": True}, []),
+    (
+        {"license": "Proprietary", "ci": "github", "progress_task": True, "dedicated_queue": True},
+        ["LICENSE"],
+    ),
+    (
+        {"license": "MIT", "ci": "none", "progress_task": False, "dedicated_queue": False},
+        [".github", ".pre-commit-config.yaml", "tests/test_girder_jobs.py", "tests/test_queue.py"],
+    ),
+]
+
+
 @pytest.mark.parametrize(
     ("answers", "removed"),
-    [
-        ({"license": "MIT", "ci": "github"}, []),
-        ({"license": "Proprietary", "ci": "github"}, ["LICENSE"]),
-        ({"license": "MIT", "ci": "none"}, [".github", ".pre-commit-config.yaml"]),
-    ],
-    ids=["license=MIT-ci=github", "license=Proprietary-ci=github", "license=MIT-ci=none"],
+    POST_GEN_CASES,
+    ids=["-".join(f"{k}={v}" for k, v in answers.items()) for answers, _ in POST_GEN_CASES],
 )
 def test_post_gen_removes_exactly_what_the_answers_switch_off(answers, removed):
     assert post_gen.unwanted_paths(answers) == removed
 
 
 def test_post_gen_can_run_twice_on_the_same_project(cookies):
-    project = bake(cookies, license="Proprietary", ci="none").project_path
-    answers = {"license": "Proprietary", "ci": "none"}
+    answers = {
+        "license": "Proprietary",
+        "ci": "none",
+        "progress_task": False,
+        "dedicated_queue": False,
+    }
+    project = bake(cookies, **answers).project_path
     before = sorted(p.name for p in project.rglob("*"))
     assert post_gen.main(answers, root=project) == 0
     assert sorted(p.name for p in project.rglob("*")) == before

@@ -96,6 +96,29 @@ def test_ci_none_leaves_out_the_github_workflow_and_pre_commit(cookies):
     assert not (without / ".github").exists()
 
 
+def test_progress_task_adds_the_bound_task_and_its_girder_job_tests(cookies):
+    plain = bake(cookies).project_path
+    project = bake(cookies, progress_task=True).project_path
+    tasks = (project / "gwexample/analyses/tasks.py").read_text()
+    assert "def fibonacci_sequence(self, n, delay=0.0):" in tasks
+    assert "@app.task(bind=True" in tasks
+    assert "fibonacci_sequence" not in (plain / "gwexample/analyses/tasks.py").read_text()
+    assert (project / "tests/test_girder_jobs.py").is_file()
+    assert not (plain / "tests/test_girder_jobs.py").exists()
+
+
+def test_dedicated_queue_routes_the_tasks_to_a_queue_named_after_the_plugin(cookies):
+    plain = bake(cookies).project_path
+    project = bake(cookies, plugin_name="image_tools", dedicated_queue=True).project_path
+    package = (project / "image_tools/__init__.py").read_text()
+    assert 'QUEUE = "image_tools"' in package
+    assert '{"image_tools.analyses.tasks.*": {"queue": QUEUE}}' in package
+    assert 'QUEUE = "celery"' in (plain / "gwexample/__init__.py").read_text()
+    assert "-Q image_tools" in (project / "README.md").read_text()
+    assert (project / "tests/test_queue.py").is_file()
+    assert not (plain / "tests/test_queue.py").exists()
+
+
 def test_another_plugin_name_derives_every_other_name(cookies):
     project = bake(cookies, plugin_name="image_tools").project_path
     assert project.name == "image_tools"

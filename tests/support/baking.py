@@ -9,7 +9,12 @@ QUESTIONS = {
     for name, value in json.loads((TEMPLATE_DIR / "cookiecutter.json").read_text()).items()
     if not name.startswith("_")
 }
-CHOICES = {name: value for name, value in QUESTIONS.items() if isinstance(value, list)}
+# Questions with a closed set of answers: choice lists and yes/no booleans.
+CHOICES = {
+    name: value if isinstance(value, list) else [value, not value]
+    for name, value in QUESTIONS.items()
+    if isinstance(value, list | bool)
+}
 
 # Answers a test may pass; cookiecutter silently ignores unknown keys, so we do not.
 KNOWN = frozenset(QUESTIONS)
@@ -21,6 +26,17 @@ def bake(cookies, **answers):
     if unknown:
         raise KeyError(f"not questions of cookiecutter.json: {sorted(unknown)}")
     return cookies.bake(extra_context=answers, template=str(TEMPLATE_DIR))
+
+
+def bake_to(output_dir, **answers):
+    """Bake outside pytest (benchmarks, scripts); return the project path."""
+    from cookiecutter.main import cookiecutter
+
+    return Path(
+        cookiecutter(
+            str(TEMPLATE_DIR), no_input=True, extra_context=answers, output_dir=str(output_dir)
+        )
+    )
 
 
 def case_id(answers):

@@ -11,7 +11,7 @@ import subprocess
 import sys
 import time
 import uuid
-from contextlib import contextmanager, suppress
+from contextlib import ExitStack, contextmanager, suppress
 from pathlib import Path
 
 import pytest
@@ -38,13 +38,16 @@ def broker_environment(scratch_dir):
 
 
 class Worker:
-    """A ``celery -A girder_worker.app worker`` process and its log."""
+    """A ``celery -A <app> worker`` process (girder_worker.app by default) and its log."""
 
-    def __init__(self, env, log_path, python=sys.executable, extra_args=()):
+    def __init__(
+        self, env, log_path, python=sys.executable, extra_args=(), app="girder_worker.app"
+    ):
         self.env = env
         self.log_path = Path(log_path)
         self.python = python
         self.extra_args = list(extra_args)
+        self.app = app
         self.process = None
 
     def start(self):
@@ -53,7 +56,7 @@ class Worker:
             "-m",
             "celery",
             "-A",
-            "girder_worker.app",
+            self.app,
             "worker",
             "--loglevel",
             "info",
@@ -145,18 +148,38 @@ def worker_env(tmp_path_factory):
 @pytest.fixture(scope="module")
 def worker(worker_env, tmp_path_factory):
     """One worker for a whole test module: starting and stopping one takes seconds."""
+    from {{ cookiecutter.package_name }} import QUEUE
+
     log_path = tmp_path_factory.mktemp("worker") / "worker.log"
-    with running_worker(worker_env, log_path) as running:
+    with running_worker(worker_env, log_path, extra_args=["--queues", QUEUE]) as running:
         yield running
+
+
+@pytest.fixture
+def start_worker(worker_env, tmp_path):
+    """Start more workers, each with its own options; all stop when the test ends."""
+    with ExitStack() as stack:
+
+        def start(*extra_args):
+            log_path = tmp_path / f"worker-{uuid.uuid4().hex[:8]}.log"
+            return stack.enter_context(running_worker(worker_env, log_path, extra_args=extra_args))
+
+        yield start
 
 
 @pytest.fixture(scope="module")
 def client(worker_env):
-    """A bare Celery app on the worker's broker: it sends tasks by name, as Girder does."""
+    """A Celery app on the worker's broker that sends tasks by name, as Girder does.
+
+    Girder's app loads this plugin too, so the plugin's settings apply to what it sends.
+    """
+    from {{ cookiecutter.package_name }} import {{ cookiecutter.plugin_class }}
+
     app = Celery(
         "client",
         broker=worker_env["GIRDER_WORKER_BROKER"],
         backend=worker_env["GIRDER_WORKER_BACKEND"],
     )
+    {{ cookiecutter.plugin_class }}(app)
     yield app
     app.close()

@@ -43,8 +43,12 @@ def test_the_worker_app_imports_with_this_plugin_and_holds_its_task():
     # A fresh interpreter, as a worker starts: any installed plugin that fails to
     # import breaks this line for every plugin, and the error names the module.
     probe = (
-        "from girder_worker.app import app; app.loader.import_default_modules(); print(app.tasks)"
+        "from girder_worker.app import app; app.loader.import_default_modules();"
+        "print(app.conf.task_time_limit, *app.tasks)"
     )
     run = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120)
     assert run.returncode == 0, f"import girder_worker.app failed:\n{run.stderr}"
-    assert TASK_NAME in run.stdout
+    time_limit, *tasks = run.stdout.split()
+    assert TASK_NAME in tasks
+    # girder_worker configures its app after loading plugins: the plugin's settings must last.
+    assert int(time_limit) == {{ cookiecutter.package_name }}.TASK_TIME_LIMIT

@@ -4,6 +4,16 @@ from girder_worker import GirderWorkerPluginABC
 
 #: Hard limit, in seconds, on one run of a task of this plugin.
 TASK_TIME_LIMIT = {{ cookiecutter.task_time_limit }}
+{%- if cookiecutter.dedicated_queue %}
+
+#: The queue of this plugin's tasks: run them with ``celery -A girder_worker.app worker -Q {{ cookiecutter.plugin_name }}``.
+QUEUE = "{{ cookiecutter.plugin_name }}"
+TASK_ROUTES = {"{{ cookiecutter.package_name }}.analyses.tasks.*": {"queue": QUEUE}}
+{%- else %}
+
+#: The queue of this plugin's tasks: Celery's default queue.
+QUEUE = "celery"
+{%- endif %}
 
 
 class {{ cookiecutter.plugin_class }}(GirderWorkerPluginABC):
@@ -17,6 +27,37 @@ class {{ cookiecutter.plugin_class }}(GirderWorkerPluginABC):
     def __init__(self, app, *args, **kwargs):
         self.app = app
         self.app.conf.update(task_time_limit=TASK_TIME_LIMIT)
+{%- if cookiecutter.dedicated_queue %}
+        # Merging needs the current routes, but reading app.conf before girder_worker
+        # has configured the app freezes it early, and girder_worker's own configuring
+        # then drops every setting made so far. So the merge waits until then.
+        if self.app.configured:
+            add_our_routes(self.app.conf)
+        else:
+            self.app.on_after_configure.connect(
+                _add_our_routes_on_configure, weak=False, dispatch_uid=QUEUE
+            )
+{%- endif %}
 
     def task_imports(self):
         return ["{{ cookiecutter.package_name }}.analyses.tasks"]
+{%- if cookiecutter.dedicated_queue %}
+
+
+def add_our_routes(conf):
+    conf.update(task_routes=with_our_routes(conf.task_routes))
+
+
+def _add_our_routes_on_configure(sender, source, **kwargs):
+    add_our_routes(source)
+
+
+def with_our_routes(routes):
+    """Other plugins' routes plus ours, whatever form Celery's task_routes setting has."""
+    if routes is None:
+        return dict(TASK_ROUTES)
+    if isinstance(routes, dict):
+        return {**routes, **TASK_ROUTES}
+    routes = list(routes) if isinstance(routes, list | tuple) else [routes]
+    return routes if TASK_ROUTES in routes else [*routes, TASK_ROUTES]
+{%- endif %}

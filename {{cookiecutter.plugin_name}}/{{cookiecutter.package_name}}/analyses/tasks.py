@@ -4,6 +4,10 @@ Each task is registered under its dotted path: Girder schedules the example as
 ``{{ cookiecutter.package_name }}.analyses.tasks.{{ cookiecutter.task_name }}``.
 """
 
+{% if cookiecutter.progress_task -%}
+import time
+
+{% endif -%}
 from girder_worker.app import app
 from girder_worker.utils import girder_job
 
@@ -32,3 +36,30 @@ def nth_fibonacci(n):
 def {{ cookiecutter.task_name }}(n):
     """Compute the n-th Fibonacci number on a worker."""
     return nth_fibonacci(n)
+{%- if cookiecutter.progress_task %}
+
+
+@girder_job(title="Fibonacci sequence", type="{{ cookiecutter.package_name }}.fibonacci_sequence")
+@app.task(bind=True, acks_late=True, reject_on_worker_lost=True)
+def fibonacci_sequence(self, n, delay=0.0):
+    """Return the first n Fibonacci numbers, one every ``delay`` seconds.
+
+    A model for long-running tasks. Run from Girder, it reports each step to the
+    job's progress bar and stops early, returning what it has, when the job is
+    canceled. Outside Girder, ``self.job_manager`` is None and it just runs.
+    """
+    nth_fibonacci(n)  # rejects a bad n before any work starts
+    numbers = []
+    for i in range(1, n + 1):
+        if self.canceled:
+            break
+        numbers.append(nth_fibonacci(i))
+        if self.job_manager is not None:
+            # Updates are sent at most every half second; the last one goes at once,
+            # so the progress bar is full when the job turns SUCCESS.
+            self.job_manager.updateProgress(
+                total=n, current=i, message=f"{i} of {n}", forceFlush=i == n
+            )
+        time.sleep(delay)
+    return numbers
+{%- endif %}

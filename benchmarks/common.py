@@ -1,0 +1,53 @@
+"""Set-up shared by the benchmarks: a baked default plugin in its venv, workers on RabbitMQ."""
+
+import sys
+import tempfile
+from contextlib import contextmanager
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests"))
+
+from support import baking, harness, load, venvs  # noqa: E402
+from support.brokers import RABBITMQ, reachable  # noqa: E402
+
+BENCHMARKS = Path(__file__).resolve().parent
+
+
+def baked_plugin(scratch):
+    """Bake the default answers into scratch and install them; return (project, python)."""
+    project = baking.bake_to(scratch / "bake")
+    return project, venvs.plugin_venv(scratch / "venv", project)
+
+
+def require_rabbitmq():
+    if not reachable(RABBITMQ.url):
+        sys.exit(f"RabbitMQ does not answer at {RABBITMQ.url}; set {RABBITMQ.variable}")
+
+
+@contextmanager
+def rabbitmq_worker(
+    project, python, scratch, app="girder_worker.app", concurrency=2, extra_args=()
+):
+    """A warm worker of app on a private queue; yields (client, queue, worker)."""
+    baked = harness.load(project)
+    env = baked.worker_environment(
+        {
+            "GIRDER_WORKER_BROKER": RABBITMQ.url,
+            "GIRDER_WORKER_BACKEND": RABBITMQ.backend,
+            "PYTHONPATH": str(BENCHMARKS),
+        }
+    )
+    client = load.client(RABBITMQ.url, RABBITMQ.backend)
+    queue = load.private_queue(f"bench-{app.split('.')[0]}")
+    log = Path(tempfile.mkdtemp(dir=scratch)) / "worker.log"
+    worker = baked.Worker(
+        env, log, python=python, app=app,
+        extra_args=["--queues", queue, "--concurrency", str(concurrency), *extra_args],
+    )  # fmt: skip
+    try:
+        yield client, queue, worker.start().wait_until_ready()
+    finally:
+        worker.stop()
+        load.delete_queue(client, queue)
+        client.close()

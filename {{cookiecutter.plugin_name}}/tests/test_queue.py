@@ -1,0 +1,46 @@
+"""The plugin's tasks go to their own queue, and only workers of that queue run them."""
+
+import subprocess
+import sys
+import time
+
+from celery import Celery
+
+from {{ cookiecutter.package_name }} import QUEUE, TASK_ROUTES, {{ cookiecutter.plugin_class }}, with_our_routes
+
+TASK_NAME = "{{ cookiecutter.package_name }}.analyses.tasks.{{ cookiecutter.task_name }}"
+
+
+def test_the_plugin_adds_its_route_beside_other_plugins_routes_once():
+    app = Celery()
+    app.conf.task_routes = {"other.*": {"queue": "other"}}
+    {{ cookiecutter.plugin_class }}(app)
+    {{ cookiecutter.plugin_class }}(app)
+    assert app.conf.task_routes == {"other.*": {"queue": "other"}, **TASK_ROUTES}
+
+
+def test_routes_given_as_a_list_keep_their_order_and_gain_ours_once():
+    routes = [{"other.*": {"queue": "other"}}]
+    assert with_our_routes(with_our_routes(routes)) == [*routes, TASK_ROUTES]
+
+
+def test_a_task_sent_by_name_is_routed_to_the_plugin_queue(client):
+    assert client.amqp.router.route({}, TASK_NAME)["queue"].name == QUEUE
+
+
+def test_the_worker_app_keeps_the_route_after_girder_worker_configures_it():
+    probe = "from girder_worker.app import app; print(app.conf.task_routes)"
+    run = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip() == str(TASK_ROUTES)
+
+
+def test_a_worker_of_the_default_queue_alone_never_receives_the_task(client, start_worker):
+    idle = start_worker("--queues", "celery")
+    result = client.send_task(TASK_NAME, args=(26,))
+    time.sleep(3)
+    assert not result.ready()
+    assert TASK_NAME not in idle.log().split(" ready.", 1)[1], idle.log_tail()
+    # The message waited in the plugin's queue, and a worker of that queue runs it.
+    start_worker("--queues", QUEUE)
+    assert result.get(timeout=60) == 121393
