@@ -1,4 +1,5 @@
 import pytest
+from girder_worker.app import app
 
 from {{ cookiecutter.package_name }}.analyses.tasks import MAX_N, {{ cookiecutter.task_name }}, nth_fibonacci
 
@@ -39,3 +40,11 @@ def test_a_value_that_is_not_an_int_is_a_type_error_naming_it(bad):
 def test_an_int_out_of_range_is_a_value_error_naming_the_range(bad):
     with pytest.raises(ValueError, match=f"n must be from 1 to {MAX_N}, got {bad}"):
         nth_fibonacci(bad)
+
+
+def test_the_registered_task_carries_the_girder_job_title():
+    # @girder_job must sit above @app.task; below it, it would label the bare function
+    # and girder_worker would title every job "<unnamed job>".
+    task = app.tasks["{{ cookiecutter.package_name }}.analyses.tasks.{{ cookiecutter.task_name }}"]
+    assert task._girder_job_title == "Fibonacci number"
+    assert task._girder_job_type == "{{ cookiecutter.package_name }}.{{ cookiecutter.task_name }}"
