@@ -24,6 +24,11 @@ def unwanted_paths(answers):
         paths.append("tests/test_girder_jobs.py")
     if not answers["dedicated_queue"]:
         paths.append("tests/test_queue.py")
+    package = answers["package_name"]
+    if not answers["girder_io_task"]:
+        paths += [f"{package}/analyses/files.py", "tests/test_files.py"]
+    if not answers["docker_task"]:
+        paths += [f"{package}/analyses/containers.py", "tests/test_containers.py"]
     return paths
 
 

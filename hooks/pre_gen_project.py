@@ -159,6 +159,8 @@ CHECKS = {
     "ci": _choice(CI_CHOICES),
     "progress_task": check_yes_no,
     "dedicated_queue": check_yes_no,
+    "girder_io_task": check_yes_no,
+    "docker_task": check_yes_no,
 }
 
 

@@ -35,6 +35,8 @@ GOOD = {
     "ci": "none",
     "progress_task": True,
     "dedicated_queue": False,
+    "girder_io_task": False,
+    "docker_task": True,
 }
 
 
@@ -80,35 +82,37 @@ def test_shadowing_names_suggest_a_prefixed_one(name):
     assert example == f"gw_{name}"
 
 
+ALL_ON = {
+    "package_name": "pkg",
+    "license": "MIT",
+    "ci": "github",
+    "progress_task": True,
+    "dedicated_queue": True,
+    "girder_io_task": True,
+    "docker_task": True,
+}
 POST_GEN_CASES = [
-    ({"license": "MIT", "ci": "github", "progress_task": True, "dedicated_queue": True}, []),
-    (
-        {"license": "Proprietary", "ci": "github", "progress_task": True, "dedicated_queue": True},
-        ["LICENSE"],
-    ),
-    (
-        {"license": "MIT", "ci": "none", "progress_task": False, "dedicated_queue": False},
-        [".github", ".pre-commit-config.yaml", "tests/test_girder_jobs.py", "tests/test_queue.py"],
-    ),
+    ({}, []),
+    ({"license": "Proprietary"}, ["LICENSE"]),
+    ({"ci": "none"}, [".github", ".pre-commit-config.yaml"]),
+    ({"progress_task": False}, ["tests/test_girder_jobs.py"]),
+    ({"dedicated_queue": False}, ["tests/test_queue.py"]),
+    ({"girder_io_task": False}, ["pkg/analyses/files.py", "tests/test_files.py"]),
+    ({"docker_task": False}, ["pkg/analyses/containers.py", "tests/test_containers.py"]),
 ]
 
 
 @pytest.mark.parametrize(
-    ("answers", "removed"),
+    ("changes", "removed"),
     POST_GEN_CASES,
-    ids=["-".join(f"{k}={v}" for k, v in answers.items()) for answers, _ in POST_GEN_CASES],
+    ids=["-".join(f"{k}={v}" for k, v in c.items()) or "all-on" for c, _ in POST_GEN_CASES],
 )
-def test_post_gen_removes_exactly_what_the_answers_switch_off(answers, removed):
-    assert post_gen.unwanted_paths(answers) == removed
+def test_post_gen_removes_exactly_what_the_answers_switch_off(changes, removed):
+    assert post_gen.unwanted_paths(ALL_ON | changes) == removed
 
 
 def test_post_gen_can_run_twice_on_the_same_project(cookies):
-    answers = {
-        "license": "Proprietary",
-        "ci": "none",
-        "progress_task": False,
-        "dedicated_queue": False,
-    }
+    answers = ALL_ON | {"package_name": "gwexample", "license": "Proprietary", "ci": "none"}
     project = bake(cookies, **answers).project_path
     before = sorted(p.name for p in project.rglob("*"))
     assert post_gen.main(answers, root=project) == 0

@@ -119,6 +119,26 @@ def test_dedicated_queue_routes_the_tasks_to_a_queue_named_after_the_plugin(cook
     assert not (plain / "tests/test_queue.py").exists()
 
 
+def test_girder_io_task_adds_the_files_module_and_lists_it_for_the_worker(cookies):
+    plain = bake(cookies).project_path
+    project = bake(cookies, girder_io_task=True).project_path
+    assert "def count_lines(path):" in (project / "gwexample/analyses/files.py").read_text()
+    assert '"gwexample.analyses.files",' in (project / "gwexample/__init__.py").read_text()
+    assert (project / "tests/test_files.py").is_file()
+    assert not (plain / "gwexample/analyses/files.py").exists()
+    assert not (plain / "tests/test_files.py").exists()
+
+
+def test_docker_task_adds_the_container_example_and_the_docker_extra(cookies):
+    plain = bake(cookies).project_path
+    project = bake(cookies, docker_task=True).project_path
+    assert "docker_run.delay(" in (project / "gwexample/analyses/containers.py").read_text()
+    assert '"girder-worker[docker]>=5,<6"' in (project / "setup.py").read_text()
+    assert (project / "tests/test_containers.py").is_file()
+    assert not (plain / "gwexample/analyses/containers.py").exists()
+    assert '"girder-worker>=5,<6"' in (plain / "setup.py").read_text()
+
+
 def test_another_plugin_name_derives_every_other_name(cookies):
     project = bake(cookies, plugin_name="image_tools").project_path
     assert project.name == "image_tools"

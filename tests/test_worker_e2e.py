@@ -14,7 +14,13 @@ from support.brokers import without_test_brokers
 
 BAKES = {
     "default": {},
-    "every-option": {"plugin_name": "image_tools", "progress_task": True, "dedicated_queue": True},
+    "every-option": {
+        "plugin_name": "image_tools",
+        "progress_task": True,
+        "dedicated_queue": True,
+        "girder_io_task": True,
+        "docker_task": True,
+    },
 }
 CASES = [
     (brokers.EMBEDDED, "default"),

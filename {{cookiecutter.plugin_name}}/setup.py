@@ -17,7 +17,11 @@ setup(
 {%- endif %}
     python_requires=">=3.10",
     packages=find_packages(exclude=["tests", "tests.*"]),
+{%- if cookiecutter.docker_task %}
+    install_requires=["girder-worker[docker]>=5,<6"],
+{%- else %}
     install_requires=["girder-worker>=5,<6"],
+{%- endif %}
     extras_require={
         # SQLAlchemy carries the broker that the end-to-end test uses when no server is set.
         "test": ["pytest>=7", "SQLAlchemy>=2", "ruff"],

@@ -40,7 +40,12 @@ class {{ cookiecutter.plugin_class }}(GirderWorkerPluginABC):
 {%- endif %}
 
     def task_imports(self):
-        return ["{{ cookiecutter.package_name }}.analyses.tasks"]
+        return [
+            "{{ cookiecutter.package_name }}.analyses.tasks",
+{%- if cookiecutter.girder_io_task %}
+            "{{ cookiecutter.package_name }}.analyses.files",
+{%- endif %}
+        ]
 {%- if cookiecutter.dedicated_queue %}
 
 
