@@ -42,9 +42,12 @@ def rabbitmq_worker(
     queue = load.private_queue(f"bench-{app.split('.')[0]}")
     log = Path(tempfile.mkdtemp(dir=scratch)) / "worker.log"
     worker = baked.Worker(
-        env, log, python=python, app=app,
+        env,
+        log,
+        python=python,
+        app=app,
         extra_args=["--queues", queue, "--concurrency", str(concurrency), *extra_args],
-    )  # fmt: skip
+    )
     try:
         yield client, queue, worker.start().wait_until_ready()
     finally:

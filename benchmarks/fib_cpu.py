@@ -8,7 +8,6 @@ import sys
 import time
 
 from girder_worker.app import app
-
 from gwexample.analyses.tasks import fibonacci
 
 

@@ -43,9 +43,10 @@ class Figure:
         def spread(xs):
             return f"{statistics.median(xs):.4g} ({min(xs):.4g}–{max(xs):.4g})"
 
+        baseline = f"{self.baseline}: {spread(self.baseline_values)} {self.unit}"
         return (
-            f"| {self.name} | {spread(self.values)} {self.unit} | {self.baseline}: "
-            f"{spread(self.baseline_values)} {self.unit} | {spread(self.ratios())} | {self.target} |"
+            f"| {self.name} | {spread(self.values)} {self.unit} | {baseline} "
+            f"| {spread(self.ratios())} | {self.target} |"
         )
 
 
@@ -58,13 +59,20 @@ def timed(command, **options):
 def fib_cpu(python, project, rounds):
     out = subprocess.run(
         [python, common.BENCHMARKS / "fib_cpu.py", str(rounds)],
-        cwd=project, check=True, capture_output=True, text=True,
-    )  # fmt: skip
+        cwd=project,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
     data = json.loads(out.stdout)
     return Figure(
-        "fibonacci(26) CPU in the task", "seed's recursive task", "s",
-        data["baked"], data["seed"], "≤ 1/1000",
-    )  # fmt: skip
+        "fibonacci(26) CPU in the task",
+        "seed's recursive task",
+        "s",
+        data["baked"],
+        data["seed"],
+        "≤ 1/1000",
+    )
 
 
 def bake_time(scratch, rounds):
@@ -86,8 +94,9 @@ def bake_time(scratch, rounds):
                 str(out),
             ]
             times.append(timed(cli))
-    return Figure("bake, cookiecutter CLI --no-input", "empty one-file template", "s",
-                  ours, floor, "≤ 1.3×")  # fmt: skip
+    return Figure(
+        "bake, cookiecutter CLI --no-input", "empty one-file template", "s", ours, floor, "≤ 1.3×"
+    )
 
 
 def round_trips(client, queue, task, count):
@@ -141,8 +150,14 @@ def cold_start(project, python, scratch, rounds):
         finally:
             worker.stop()
         imports.append(timed([python, "-c", "import girder_worker.app"], env=env))
-    return Figure("worker cold start to ready", "python -c 'import girder_worker.app'", "s",
-                  ready, imports, "≤ 1.5 s absolute")  # fmt: skip
+    return Figure(
+        "worker cold start to ready",
+        "python -c 'import girder_worker.app'",
+        "s",
+        ready,
+        imports,
+        "≤ 1.5 s absolute",
+    )
 
 
 def suite_time():
@@ -152,10 +167,13 @@ def suite_time():
 
 def machine():
     cpu = next(
-        (line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-         if line.startswith("model name")),
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
         platform.processor(),
-    )  # fmt: skip
+    )
     return (
         f"{time.strftime('%Y-%m-%d')}, {os.cpu_count()} cores ({cpu}), "
         f"Python {platform.python_version()}, {platform.system()} {platform.release()}"

@@ -35,8 +35,10 @@ def main():
         print(f"sending {options.count} tasks to queue {queue}", flush=True)
         batch = load.Batch(client, queue, numbers).send()
         lost, wrong, seconds = batch.collect(timeout=120 + options.count / 20)
-    print(f"sent={options.count} lost={lost} wrong={wrong} seconds={seconds:.1f} "
-          f"throughput={options.count / seconds:.0f} tasks/s")  # fmt: skip
+    print(
+        f"sent={options.count} lost={lost} wrong={wrong} seconds={seconds:.1f} "
+        f"throughput={options.count / seconds:.0f} tasks/s"
+    )
     return 1 if lost or wrong else 0
 
 

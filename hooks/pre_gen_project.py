@@ -47,10 +47,24 @@ def _identifier(value, example, lower=True):
     return None
 
 
-def check_plugin_name(value):
-    if not PLUGIN_NAME.match(value):
-        return "must start with a letter and hold only letters, digits, '_' or '-'", "image_tools"
-    return None
+def _matching(pattern, reason, example):
+    def check(value):
+        return None if pattern.match(value) else (reason, example)
+
+    return check
+
+
+check_plugin_name = _matching(
+    PLUGIN_NAME, "must start with a letter and hold only letters, digits, '_' or '-'", "image_tools"
+)
+check_distribution_name = _matching(
+    DISTRIBUTION_NAME,
+    "is not a valid distribution name (letters, digits, '.', '_', '-'; "
+    "starting and ending with a letter or digit)",
+    "image-tools",
+)
+check_author_email = _matching(EMAIL, "does not look like an email address", "jane.doe@example.com")
+check_version = _matching(VERSION, "is not a PEP 440 version", "0.1.0")
 
 
 def check_package_name(value):
@@ -61,16 +75,6 @@ def check_package_name(value):
         return (
             "would shadow the installed module of that name in every worker",
             f"gw_{value}",
-        )
-    return None
-
-
-def check_distribution_name(value):
-    if not DISTRIBUTION_NAME.match(value):
-        return (
-            "is not a valid distribution name (letters, digits, '.', '_', '-'; "
-            "starting and ending with a letter or digit)",
-            "image-tools",
         )
     return None
 
@@ -109,18 +113,6 @@ def check_text(value):
 def check_author_name(value):
     problem = check_text(value)
     return (problem[0], "Jane Doe") if problem else None
-
-
-def check_author_email(value):
-    if not EMAIL.match(value):
-        return "does not look like an email address", "jane.doe@example.com"
-    return None
-
-
-def check_version(value):
-    if not VERSION.match(value):
-        return "is not a PEP 440 version", "0.1.0"
-    return None
 
 
 def check_task_time_limit(value):

@@ -15,8 +15,10 @@ TEMPLATE_FILES = ("cookiecutter.json", "hooks", "{{cookiecutter.plugin_name}}")
 def git(cwd, *args):
     subprocess.run(
         ["git", "-c", "user.name=Test", "-c", "user.email=test@example.com", *args],
-        cwd=cwd, check=True, capture_output=True,
-    )  # fmt: skip
+        cwd=cwd,
+        check=True,
+        capture_output=True,
+    )
 
 
 @pytest.fixture

@@ -62,9 +62,17 @@ def run_python(python, *args, cwd=None, env=None, timeout=600):
 def run_pytest(python, project, *args, env, timeout=600):
     """Run a baked project's own tests; return the run and its outcome counts."""
     run = run_python(
-        python, "-m", "pytest", "-p", "no:cacheprovider", "-q", *args,
-        cwd=project, env=env, timeout=timeout,
-    )  # fmt: skip
+        python,
+        "-m",
+        "pytest",
+        "-p",
+        "no:cacheprovider",
+        "-q",
+        *args,
+        cwd=project,
+        env=env,
+        timeout=timeout,
+    )
     counts = dict.fromkeys(("passed", "failed", "skipped", "error"), 0)
     for number, word in re.findall(r"(\d+) (passed|failed|skipped|error)", run.stdout):
         counts[word] = int(number)
