@@ -119,12 +119,13 @@ def test_post_gen_can_run_twice_on_the_same_project(cookies):
     assert sorted(p.name for p in project.rglob("*")) == before
 
 
-def test_the_unrendered_hooks_are_ruff_clean():
-    hooks = [str(path) for path in (TEMPLATE_DIR / "hooks").glob("*.py")]
+def test_the_unrendered_hooks_and_the_rest_of_the_repository_are_ruff_clean():
+    # ruff.toml leaves out the project template, whose Jinja is not Python until baked.
     for command in (["check"], ["format", "--check"]):
         run = subprocess.run(
-            [sys.executable, "-m", "ruff", *command, "--no-cache", *hooks],
+            [sys.executable, "-m", "ruff", *command, "--no-cache", str(TEMPLATE_DIR)],
             capture_output=True,
             text=True,
         )
         assert run.returncode == 0, run.stdout + run.stderr
+        assert "hooks/pre_gen_project.py" not in run.stdout
