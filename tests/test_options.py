@@ -87,6 +87,13 @@ def test_a_proprietary_plugin_has_no_license_file_and_says_so(cookies):
     assert "License :: Other/Proprietary License" in (project / "setup.py").read_text()
 
 
+def test_github_expressions_survive_rendering_in_the_workflow(cookies):
+    workflow = (bake(cookies, ci="github").project_path / ".github/workflows/ci.yml").read_text()
+    parsed = yaml.safe_load(workflow)
+    setup_python = parsed["jobs"]["test"]["steps"][1]
+    assert setup_python["with"]["python-version"] == "${{ matrix.python-version }}"
+
+
 def test_ci_none_leaves_out_the_github_workflow_and_pre_commit(cookies):
     with_ci = bake(cookies, ci="github").project_path
     without = bake(cookies, ci="none").project_path
