@@ -40,12 +40,14 @@ class {{ cookiecutter.plugin_class }}(GirderWorkerPluginABC):
 {%- endif %}
 
     def task_imports(self):
+{%- if cookiecutter.girder_io_task %}
         return [
             "{{ cookiecutter.package_name }}.analyses.tasks",
-{%- if cookiecutter.girder_io_task %}
             "{{ cookiecutter.package_name }}.analyses.files",
-{%- endif %}
         ]
+{%- else %}
+        return ["{{ cookiecutter.package_name }}.analyses.tasks"]
+{%- endif %}
 {%- if cookiecutter.dedicated_queue %}
 
 
