@@ -119,7 +119,7 @@ def test_dedicated_queue_routes_the_tasks_to_a_queue_named_after_the_plugin(cook
     project = bake(cookies, plugin_name="image_tools", dedicated_queue=True).project_path
     package = (project / "image_tools/__init__.py").read_text()
     assert 'QUEUE = "image_tools"' in package
-    assert '{"image_tools.analyses.tasks.*": {"queue": QUEUE}}' in package
+    assert 'TASK_ROUTES = {"image_tools.*": {"queue": QUEUE}}' in package
     assert 'QUEUE = "celery"' in (plain / "gwexample/__init__.py").read_text()
     assert "-Q image_tools" in (project / "README.md").read_text()
     assert (project / "tests/test_queue.py").is_file()

@@ -1,5 +1,6 @@
-"""The girder_io example: on a local file, and through girder_worker's transforms
-against a local HTTP server that plays Girder's file endpoints."""
+"""The girder_io example: on a local file, then through girder_worker's transforms, in
+this process and through a real worker, against a local HTTP server that plays
+Girder's file endpoints."""
 
 import json
 import threading
@@ -9,6 +10,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from girder_client import GirderClient
+from girder_worker.app import app
 from girder_worker.utils.transforms.girder_io import GirderFileId, GirderUploadToItem
 
 from {{ cookiecutter.package_name }}.analyses.files import count_lines
@@ -97,4 +99,21 @@ def test_a_girder_file_goes_in_and_the_result_file_is_uploaded_to_the_item(girde
         assert GirderUploadToItem("out", gc=client).transform(result_path) == "out"
     finally:
         source.cleanup()
+    assert list(girder.uploads.values()) == [{"name": "in.lines.txt", "data": b"3\n"}]
+
+
+def test_a_real_worker_downloads_the_file_and_uploads_the_result(worker, worker_env, girder):
+    # girder_worker's own app sends the task, as a Girder plugin does: its serializer
+    # carries the transforms and its publish hook carries the result hook.
+    app.conf.update(
+        broker_url=worker_env["GIRDER_WORKER_BROKER"],
+        result_backend=worker_env["GIRDER_WORKER_BACKEND"],
+    )
+    client = GirderClient(apiUrl=girder.api_url)
+    result = count_lines.apply_async(
+        (GirderFileId("in", gc=client),),
+        girder_result_hooks=[GirderUploadToItem("out", gc=client)],
+        girder_job_disable=True,
+    )
+    assert result.get(timeout=60) == "out", worker.log_tail()
     assert list(girder.uploads.values()) == [{"name": "in.lines.txt", "data": b"3\n"}]

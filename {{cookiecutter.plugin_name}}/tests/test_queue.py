@@ -1,10 +1,12 @@
 """The plugin's tasks go to their own queue, and only workers of that queue run them."""
 
+import importlib
 import subprocess
 import sys
 import time
 
 from celery import Celery
+from girder_worker.app import app
 
 from {{ cookiecutter.package_name }} import QUEUE, TASK_ROUTES, {{ cookiecutter.plugin_class }}, with_our_routes
 
@@ -24,8 +26,12 @@ def test_routes_given_as_a_list_keep_their_order_and_gain_ours_once():
     assert with_our_routes(with_our_routes(routes)) == [*routes, TASK_ROUTES]
 
 
-def test_a_task_sent_by_name_is_routed_to_the_plugin_queue(client):
-    assert client.amqp.router.route({}, TASK_NAME)["queue"].name == QUEUE
+def test_every_task_of_the_plugin_sent_by_name_goes_to_the_plugin_queue(client):
+    for module in {{ cookiecutter.plugin_class }}(Celery()).task_imports():
+        importlib.import_module(module)
+    names = [name for name in app.tasks if name.startswith("{{ cookiecutter.package_name }}.")]
+    assert TASK_NAME in names
+    assert {client.amqp.router.route({}, name)["queue"].name for name in names} == {QUEUE}
 
 
 def test_the_worker_app_keeps_the_route_after_girder_worker_configures_it():

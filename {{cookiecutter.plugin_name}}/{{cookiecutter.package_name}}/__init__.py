@@ -8,7 +8,7 @@ TASK_TIME_LIMIT = {{ cookiecutter.task_time_limit }}
 
 #: The queue of this plugin's tasks: run them with ``celery -A girder_worker.app worker -Q {{ cookiecutter.plugin_name }}``.
 QUEUE = "{{ cookiecutter.plugin_name }}"
-TASK_ROUTES = {"{{ cookiecutter.package_name }}.analyses.tasks.*": {"queue": QUEUE}}
+TASK_ROUTES = {"{{ cookiecutter.package_name }}.*": {"queue": QUEUE}}
 {%- else %}
 
 #: The queue of this plugin's tasks: Celery's default queue.
