@@ -138,20 +138,28 @@ def worker_figures(project, python, scratch, rounds):
 
 
 def cold_start(project, python, scratch, rounds):
+    """From starting the process to its "ready" line, on girder_worker's default broker."""
     baked = common.harness.load(project)
-    env = baked.worker_environment(baked.broker_environment(scratch))
+    env = baked.worker_environment(
+        {"GIRDER_WORKER_BROKER": common.RABBITMQ.url, "GIRDER_WORKER_BACKEND": "rpc://"}
+    )
+    queue = load.private_queue("cold-start")
     ready, imports = [], []
     for i in range(rounds):
         start = time.perf_counter()
-        worker = baked.Worker(env, scratch / f"cold-{i}.log", python=python).start()
+        log = scratch / f"cold-{i}.log"
+        worker = baked.Worker(env, log, python=python, extra_args=["--queues", queue]).start()
         try:
             worker.wait_until_ready()
             ready.append(time.perf_counter() - start)
         finally:
             worker.stop()
         imports.append(timed([python, "-c", "import girder_worker.app"], env=env))
+    client = load.client(common.RABBITMQ.url, "rpc://")
+    load.delete_queue(client, queue)
+    client.close()
     return Figure(
-        "worker cold start to ready",
+        "worker cold start to ready, RabbitMQ",
         "python -c 'import girder_worker.app'",
         "s",
         ready,
