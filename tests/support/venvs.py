@@ -32,13 +32,13 @@ def layered_venv(path):
 
 def install(python, project):
     """pip install -e project into the venv of python, with no downloads."""
-    subprocess.run(
-        [python, "-m", "pip", "install", "--quiet", "--no-deps", "--no-build-isolation"]
-        + ["--no-index", "--editable", str(project)],
-        check=True,
-        capture_output=True,
-        text=True,
+    run = run_python(
+        python,
+        *("-m", "pip", "install", "--quiet", "--no-deps", "--no-build-isolation"),
+        *("--no-index", "--editable", str(project)),
     )
+    if run.returncode != 0:
+        raise RuntimeError(f"pip could not install {project}:\n{run.stdout}{run.stderr}")
 
 
 def plugin_venv(path, project):
