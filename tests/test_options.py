@@ -103,47 +103,52 @@ def test_ci_none_leaves_out_the_github_workflow_and_pre_commit(cookies):
     assert not (without / ".github").exists()
 
 
-def test_progress_task_adds_the_bound_task_and_its_girder_job_tests(cookies):
+# The files each yes/no option brings; the default bake leaves them out.
+OPTION_FILES = {
+    "progress_task": ["tests/test_girder_jobs.py"],
+    "dedicated_queue": ["tests/test_queue.py"],
+    "girder_io_task": ["gwexample/analyses/files.py", "tests/test_files.py"],
+    "docker_task": ["gwexample/analyses/containers.py", "tests/test_containers.py"],
+}
+
+
+@pytest.mark.parametrize("option", OPTION_FILES, ids=[f"{o}=True" for o in OPTION_FILES])
+def test_a_yes_no_option_adds_its_files_and_only_then(cookies, option):
     plain = bake(cookies).project_path
-    project = bake(cookies, progress_task=True).project_path
-    tasks = (project / "gwexample/analyses/tasks.py").read_text()
-    assert "def fibonacci_sequence(self, n, delay=0.0):" in tasks
-    assert "@app.task(bind=True" in tasks
-    assert "fibonacci_sequence" not in (plain / "gwexample/analyses/tasks.py").read_text()
-    assert (project / "tests/test_girder_jobs.py").is_file()
-    assert not (plain / "tests/test_girder_jobs.py").exists()
+    project = bake(cookies, **{option: True}).project_path
+    for path in OPTION_FILES[option]:
+        assert (project / path).is_file(), path
+        assert not (plain / path).exists(), path
+
+
+def test_progress_task_adds_a_bound_task_beside_the_default_one(cookies):
+    tasks = bake(cookies, progress_task=True).project_path / "gwexample/analyses/tasks.py"
+    assert "def fibonacci_sequence(self, n, delay=0.0):" in tasks.read_text()
+    assert "@app.task(bind=True" in tasks.read_text()
+    plain = bake(cookies).project_path / "gwexample/analyses/tasks.py"
+    assert "fibonacci_sequence" not in plain.read_text()
 
 
 def test_dedicated_queue_routes_the_tasks_to_a_queue_named_after_the_plugin(cookies):
-    plain = bake(cookies).project_path
     project = bake(cookies, plugin_name="image_tools", dedicated_queue=True).project_path
     package = (project / "image_tools/__init__.py").read_text()
     assert 'QUEUE = "image_tools"' in package
     assert 'TASK_ROUTES = {"image_tools.*": {"queue": QUEUE}}' in package
-    assert 'QUEUE = "celery"' in (plain / "gwexample/__init__.py").read_text()
     assert "-Q image_tools" in (project / "README.md").read_text()
-    assert (project / "tests/test_queue.py").is_file()
-    assert not (plain / "tests/test_queue.py").exists()
+    assert 'QUEUE = "celery"' in (bake(cookies).project_path / "gwexample/__init__.py").read_text()
 
 
-def test_girder_io_task_adds_the_files_module_and_lists_it_for_the_worker(cookies):
-    plain = bake(cookies).project_path
+def test_girder_io_task_lists_its_module_for_the_worker(cookies):
     project = bake(cookies, girder_io_task=True).project_path
     assert "def count_lines(path):" in (project / "gwexample/analyses/files.py").read_text()
     assert '"gwexample.analyses.files",' in (project / "gwexample/__init__.py").read_text()
-    assert (project / "tests/test_files.py").is_file()
-    assert not (plain / "gwexample/analyses/files.py").exists()
-    assert not (plain / "tests/test_files.py").exists()
 
 
-def test_docker_task_adds_the_container_example_and_the_docker_extra(cookies):
-    plain = bake(cookies).project_path
+def test_docker_task_asks_for_girder_workers_docker_extra(cookies):
     project = bake(cookies, docker_task=True).project_path
     assert "docker_run.delay(" in (project / "gwexample/analyses/containers.py").read_text()
     assert '"girder-worker[docker]>=5,<6"' in (project / "setup.py").read_text()
-    assert (project / "tests/test_containers.py").is_file()
-    assert not (plain / "gwexample/analyses/containers.py").exists()
-    assert '"girder-worker>=5,<6"' in (plain / "setup.py").read_text()
+    assert '"girder-worker>=5,<6"' in (bake(cookies).project_path / "setup.py").read_text()
 
 
 def test_another_plugin_name_derives_every_other_name(cookies):
