@@ -1,7 +1,8 @@
 """Remove the files that the answers switched off.
 
-Safe to run again on the same project (cruft re-runs hooks on every update):
-removing what is already gone is not an error.
+``OPTIONAL_PATHS`` is the one place that says which files each answer brings; the
+template's tests read it too. Safe to run again on the same project (cruft re-runs
+hooks on every update): removing what is already gone is not an error.
 """
 
 import json
@@ -10,26 +11,25 @@ from pathlib import Path
 
 ANSWERS = r"""{{ cookiecutter | tojson }}"""
 
-CI_FILES = (".github", ".pre-commit-config.yaml")
+#: question -> (are the paths wanted for this answer?, paths relative to the project root).
+#: "{package}" stands for the package name.
+OPTIONAL_PATHS = {
+    "license": (lambda answer: answer != "Proprietary", ["LICENSE"]),
+    "ci": (lambda answer: answer == "github", [".github", ".pre-commit-config.yaml"]),
+    "girder_plugin": (bool, ["{package}/girder_plugin", "tests/test_girder.py"]),
+    "dedicated_queue": (bool, ["tests/test_queue.py"]),
+    "girder_io_task": (bool, ["{package}/analyses/files.py"]),
+    "docker_task": (bool, ["{package}/analyses/containers.py", "tests/test_containers.py"]),
+}
 
 
 def unwanted_paths(answers):
     """The paths, relative to the project root, that these answers leave out."""
     paths = []
-    if answers["license"] == "Proprietary":
-        paths.append("LICENSE")
-    if answers["ci"] == "none":
-        paths.extend(CI_FILES)
-    if not answers["progress_task"]:
-        paths.append("tests/test_girder_jobs.py")
-    if not answers["dedicated_queue"]:
-        paths.append("tests/test_queue.py")
-    package = answers["package_name"]
-    if not answers["girder_io_task"]:
-        paths += [f"{package}/analyses/files.py", "tests/test_files.py"]
-    if not answers["docker_task"]:
-        paths += [f"{package}/analyses/containers.py", "tests/test_containers.py"]
-    return paths
+    for question, (wanted, question_paths) in OPTIONAL_PATHS.items():
+        if not wanted(answers[question]):
+            paths += question_paths
+    return [path.format(package=answers["package_name"]) for path in paths]
 
 
 def remove(root, relative_paths):

@@ -10,25 +10,39 @@ setup(
     long_description_content_type="text/markdown",
     author="{{ cookiecutter.author_name }}",
     author_email="{{ cookiecutter.author_email }}",
-{%- if cookiecutter.license == "Proprietary" %}
+{% if cookiecutter.license == "Proprietary" %}
     classifiers=["License :: Other/Proprietary License"],
-{%- else %}
+{% else %}
     license="{{ cookiecutter.license }}",
-{%- endif %}
+{% endif %}
     python_requires=">=3.10",
     packages=find_packages(exclude=["tests", "tests.*"]),
-{%- if cookiecutter.docker_task %}
-    install_requires=["girder-worker[docker]>=5,<6"],
-{%- else %}
+    # A worker host needs only this; the Girder host adds the "girder" extra.
     install_requires=["girder-worker>=5,<6"],
-{%- endif %}
     extras_require={
+{% if cookiecutter.girder_plugin %}
+        "girder": ["girder>=5,<6", "girder-jobs>=5,<6", "girder-plugin-worker>=5,<6"],
+        # A real Girder server runs in the tests, on an in-memory stand-in for MongoDB.
+        "test": [
+            "pytest>=7",
+            "SQLAlchemy>=2",
+            "ruff",
+            "pytest-girder>=5,<6",
+            "mongomock-ng>=7",
+        ],
+{% else %}
         # SQLAlchemy carries the broker that the end-to-end test uses when no server is set.
         "test": ["pytest>=7", "SQLAlchemy>=2", "ruff"],
+{% endif %}
     },
     entry_points={
         "girder_worker_plugins": [
             "{{ cookiecutter.plugin_name }} = {{ cookiecutter.package_name }}:{{ cookiecutter.plugin_class }}",
         ],
+{% if cookiecutter.girder_plugin %}
+        "girder.plugin": [
+            "{{ cookiecutter.plugin_name }} = {{ cookiecutter.package_name }}.girder_plugin:{{ cookiecutter.plugin_class | girder_class_name }}",
+        ],
+{% endif %}
     },
 )

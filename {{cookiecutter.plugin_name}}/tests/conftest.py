@@ -1,8 +1,14 @@
-"""A real girder_worker process for the end-to-end tests.
+"""A real girder_worker process for the end-to-end tests{% if cookiecutter.girder_plugin %}, and a real Girder server{% endif %}.
 
 By default the worker talks to SQLite files through SQLAlchemy, so the tests need
 no server. Set GW_TEST_BROKER (and GW_TEST_BACKEND) to run them on a real broker,
 for example amqp://guest:guest@127.0.0.1:5672// with rpc://.
+{% if cookiecutter.girder_plugin %}
+
+Girder's own test fixtures (pytest-girder) run the Girder server in this process,
+on an in-memory stand-in for MongoDB unless GW_TEST_MONGO_URI (or --mongo-uri)
+names a real one.
+{% endif %}
 """
 
 import os
@@ -20,6 +26,7 @@ from celery import Celery
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 READY_TIMEOUT = 60
 STOP_TIMEOUT = 20
+RESULT_TIMEOUT = 60
 
 
 def broker_environment(scratch_dir):
@@ -140,7 +147,7 @@ def running_worker(env, log_path, **options):
         worker.stop()
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def worker_env(tmp_path_factory):
     return worker_environment(broker_environment(tmp_path_factory.mktemp("broker")))
 
@@ -183,3 +190,92 @@ def client(worker_env):
     {{ cookiecutter.plugin_class }}(app)
     yield app
     app.close()
+{% if cookiecutter.girder_plugin %}
+
+
+def pytest_configure(config):
+    mongo_uri = os.environ.get("GW_TEST_MONGO_URI")
+    if mongo_uri:
+        config.option.mongo_uri = mongo_uri
+    elif not any(arg.startswith("--mongo-uri") for arg in config.invocation_params.args):
+        config.option.mock_db = True
+    if config.option.mock_db:
+        use_the_in_memory_mongodb()
+
+
+def use_the_in_memory_mongodb():
+    """Mend the two places where Girder 5 and the in-memory stand-in disagree."""
+    import mongomock
+    import mongomock_ng
+    from girder.api import rest
+
+    # pytest-girder swaps in mongomock's client, which refuses Girder's codec options
+    # (time-zone-aware dates); mongomock-ng's client takes them.
+    mongomock.MongoClient = mongomock_ng.MongoClient
+    # Girder filters list results only when it knows their cursor type.
+    rest._MONGO_CURSOR_TYPES = (*rest._MONGO_CURSOR_TYPES, mongomock_ng.collection.Cursor)
+
+
+@pytest.fixture(scope="session")
+def girder_worker_app(worker_env):
+    """girder_worker's app in this process, which Girder sends tasks with, on the worker's broker."""
+    from girder_worker.app import app
+
+    app.conf.update(
+        broker_url=worker_env["GIRDER_WORKER_BROKER"],
+        result_backend=worker_env["GIRDER_WORKER_BACKEND"],
+    )
+    return app
+
+
+@pytest.fixture
+def girder(boundServer, girder_worker_app, worker):
+    """A Girder server on a free port with this plugin loaded, and a worker that reports to it."""
+    from girder.models.setting import Setting
+
+    api_url = f"http://127.0.0.1:{boundServer.boundPort}/api/v1"
+    # Girder tells the worker where to report a job's status, progress and log.
+    Setting().set("worker.api_url", api_url)
+    boundServer.api_url = api_url
+    return boundServer
+
+
+@pytest.fixture
+def login(girder):
+    """A Girder client over HTTP, logged in as the given user (pytest-girder's password)."""
+    from girder_client import GirderClient
+
+    def client(user=None):
+        client = GirderClient(apiUrl=girder.api_url)
+        if user is not None:
+            client.authenticate(user["login"], "password")
+        return client
+
+    return client
+
+
+@pytest.fixture
+def job_count(girder):
+    """How many jobs Girder holds now."""
+    from girder_jobs.models.job import Job
+
+    return lambda: Job().collection.count_documents({})
+
+
+@pytest.fixture
+def wait_for_job(girder):
+    """Wait for a job to reach one of the given statuses; return it with its log."""
+    from girder_jobs.models.job import Job
+
+    def wait(job_id, *statuses, timeout=RESULT_TIMEOUT):
+        deadline = time.monotonic() + timeout
+        while True:
+            job = Job().load(job_id, force=True, includeLog=True)
+            if job["status"] in statuses:
+                return job
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"job {job_id} is still {job['status']}: {job.get('log')}")
+            time.sleep(0.05)
+
+    return wait
+{% endif %}

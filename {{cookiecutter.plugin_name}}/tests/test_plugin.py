@@ -3,6 +3,7 @@ import importlib.metadata
 import subprocess
 import sys
 
+import pytest
 from celery import Celery
 from girder_worker import GirderWorkerPluginABC
 
@@ -39,6 +40,7 @@ def test_the_plugin_sets_the_time_limit_and_building_it_twice_changes_nothing():
     assert dict(app.conf) == first
 
 
+@pytest.mark.e2e
 def test_the_worker_app_imports_with_this_plugin_and_holds_its_task():
     # A fresh interpreter, as a worker starts: any installed plugin that fails to
     # import breaks this line for every plugin, and the error names the module.

@@ -5,6 +5,7 @@ import subprocess
 import sys
 import time
 
+import pytest
 from celery import Celery
 from girder_worker.app import app
 
@@ -34,6 +35,7 @@ def test_every_task_of_the_plugin_sent_by_name_goes_to_the_plugin_queue(client):
     assert {client.amqp.router.route({}, name)["queue"].name for name in names} == {QUEUE}
 
 
+@pytest.mark.e2e
 def test_the_worker_app_keeps_the_route_after_girder_worker_configures_it():
     probe = "from girder_worker.app import app; print(app.conf.task_routes)"
     run = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120)
@@ -41,6 +43,7 @@ def test_the_worker_app_keeps_the_route_after_girder_worker_configures_it():
     assert run.stdout.strip() == str(TASK_ROUTES)
 
 
+@pytest.mark.e2e
 def test_a_worker_of_the_default_queue_alone_never_receives_the_task(client, start_worker):
     idle = start_worker("--queues", "celery")
     result = client.send_task(TASK_NAME, args=(26,))

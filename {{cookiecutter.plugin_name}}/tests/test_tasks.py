@@ -1,6 +1,9 @@
 import pytest
 from girder_worker.app import app
 
+{% if cookiecutter.girder_io_task %}
+from {{ cookiecutter.package_name }}.analyses.files import count_lines
+{% endif %}
 from {{ cookiecutter.package_name }}.analyses.tasks import MAX_N, {{ cookiecutter.task_name }}, nth_fibonacci
 
 
@@ -48,3 +51,30 @@ def test_the_registered_task_carries_the_girder_job_title():
     task = app.tasks["{{ cookiecutter.package_name }}.analyses.tasks.{{ cookiecutter.task_name }}"]
     assert task._girder_job_title == "Fibonacci number"
     assert task._girder_job_type == "{{ cookiecutter.package_name }}.{{ cookiecutter.task_name }}"
+{% if cookiecutter.progress_task %}
+
+
+def test_the_sequence_task_outside_girder_returns_every_number():
+    from {{ cookiecutter.package_name }}.analyses.tasks import fibonacci_sequence
+
+    assert fibonacci_sequence(8) == [1, 1, 2, 3, 5, 8, 13, 21]
+{% endif %}
+{% if cookiecutter.girder_io_task %}
+
+
+def test_count_lines_writes_the_count_into_a_file_named_after_the_input(tmp_path):
+    source = tmp_path / "input.txt"
+    source.write_bytes(b"first\nsecond\nthird\n")
+    result = count_lines(str(source))
+    assert result.endswith("/input.txt.lines.txt")
+    assert open(result).read() == "3\n"
+    assert count_lines(str(source), name="notes.txt").endswith("/notes.txt.lines.txt")
+
+
+@pytest.mark.parametrize("name", ["../up", "", 7], ids=["a-path", "empty", "not-text"])
+def test_count_lines_refuses_a_name_that_is_not_a_file_name(tmp_path, name):
+    source = tmp_path / "input.txt"
+    source.write_text("one\n")
+    with pytest.raises(ValueError, match="name must be a file name"):
+        count_lines(str(source), name=name)
+{% endif %}

@@ -11,6 +11,7 @@ from {{ cookiecutter.package_name }}.analyses.tasks import MAX_N, nth_fibonacci
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 TASK_NAME = "{{ cookiecutter.package_name }}.analyses.tasks.{{ cookiecutter.task_name }}"
 RESULT_TIMEOUT = 60
+pytestmark = pytest.mark.e2e
 BAD_INPUTS = {
     "zero": (0, ValueError),
     "negative": (-1, ValueError),

@@ -4,16 +4,16 @@ from girder_worker import GirderWorkerPluginABC
 
 #: Hard limit, in seconds, on one run of a task of this plugin.
 TASK_TIME_LIMIT = {{ cookiecutter.task_time_limit }}
-{%- if cookiecutter.dedicated_queue %}
+{% if cookiecutter.dedicated_queue %}
 
 #: The queue of this plugin's tasks: run them with ``celery -A girder_worker.app worker -Q {{ cookiecutter.plugin_name }}``.
 QUEUE = "{{ cookiecutter.plugin_name }}"
 TASK_ROUTES = {"{{ cookiecutter.package_name }}.*": {"queue": QUEUE}}
-{%- else %}
+{% else %}
 
 #: The queue of this plugin's tasks: Celery's default queue.
 QUEUE = "celery"
-{%- endif %}
+{% endif %}
 
 
 class {{ cookiecutter.plugin_class }}(GirderWorkerPluginABC):
@@ -27,7 +27,7 @@ class {{ cookiecutter.plugin_class }}(GirderWorkerPluginABC):
     def __init__(self, app, *args, **kwargs):
         self.app = app
         self.app.conf.update(task_time_limit=TASK_TIME_LIMIT)
-{%- if cookiecutter.dedicated_queue %}
+{% if cookiecutter.dedicated_queue %}
         # Merging needs the current routes, but reading app.conf before girder_worker
         # has configured the app freezes it early, and girder_worker's own configuring
         # then drops every setting made so far. So the merge waits until then.
@@ -37,18 +37,18 @@ class {{ cookiecutter.plugin_class }}(GirderWorkerPluginABC):
             self.app.on_after_configure.connect(
                 _add_our_routes_on_configure, weak=False, dispatch_uid=QUEUE
             )
-{%- endif %}
+{% endif %}
 
     def task_imports(self):
-{%- if cookiecutter.girder_io_task %}
+{% if cookiecutter.girder_io_task %}
         return [
             "{{ cookiecutter.package_name }}.analyses.tasks",
             "{{ cookiecutter.package_name }}.analyses.files",
         ]
-{%- else %}
+{% else %}
         return ["{{ cookiecutter.package_name }}.analyses.tasks"]
-{%- endif %}
-{%- if cookiecutter.dedicated_queue %}
+{% endif %}
+{% if cookiecutter.dedicated_queue %}
 
 
 def add_our_routes(conf):
@@ -67,4 +67,4 @@ def with_our_routes(routes):
         return {**routes, **TASK_ROUTES}
     routes = list(routes) if isinstance(routes, list | tuple) else [routes]
     return routes if TASK_ROUTES in routes else [*routes, TASK_ROUTES]
-{%- endif %}
+{% endif %}

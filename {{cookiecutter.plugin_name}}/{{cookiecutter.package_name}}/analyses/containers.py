@@ -7,7 +7,7 @@ arguments, so that they can be checked without one.
 
 from girder_worker.docker.tasks import docker_run
 
-from {{ cookiecutter.package_name }}.analyses.tasks import nth_fibonacci
+from {{ cookiecutter.package_name }}.analyses.tasks import check_n
 
 IMAGE = "python:3.12-slim"
 SCRIPT = """\
@@ -21,7 +21,7 @@ print(current)
 
 def container_arguments(n):
     """Keyword arguments of docker_run that print the n-th Fibonacci number in a container."""
-    nth_fibonacci(n)  # the same checks as the task, before a container starts
+    check_n(n)  # the same checks as the task, before a container starts
     return {
         "image": IMAGE,
         "pull_image": True,

@@ -1,14 +1,12 @@
 """A task on Girder data: a file goes in, a file comes out.
 
 Girder hands the task a local path and takes back the path it returns, through
-girder_worker's transforms. From a Girder plugin::
-
-    from girder_worker.utils.transforms.girder_io import GirderFileId, GirderUploadToItem
+girder_worker's transforms (see ``{{ cookiecutter.package_name }}.girder_plugin.rest``)::
 
     count_lines.delay(
         GirderFileId(file_id),  # downloaded to a temporary path on the worker
+        name=file_name,  # that path is named after the id; the result is named after this
         girder_result_hooks=[GirderUploadToItem(item_id)],  # uploads the returned path
-        girder_job_title="Count lines",
     )
 """
 
@@ -19,17 +17,22 @@ from girder_worker.app import app
 from girder_worker.utils import girder_job
 
 
-def write_line_count(path, out_dir):
-    """Write the number of lines of path into out_dir/<name>.lines.txt; return that path."""
+def write_line_count(path, out_dir, name=None):
+    """Write the number of lines of path into out_dir/<name>.lines.txt; return that path.
+
+    name defaults to the file name of path.
+    """
     with open(path, "rb") as source:
         count = sum(1 for _ in source)
-    result = Path(out_dir) / f"{Path(path).name}.lines.txt"
+    result = Path(out_dir) / f"{name or Path(path).name}.lines.txt"
     result.write_text(f"{count}\n")
     return str(result)
 
 
 @girder_job(title="Line count", type="{{ cookiecutter.package_name }}.count_lines")
 @app.task(acks_late=True, reject_on_worker_lost=True)
-def count_lines(path):
+def count_lines(path, name=None):
     """Count the lines of the file at path; return the path of a file that holds the count."""
-    return write_line_count(path, tempfile.mkdtemp())
+    if name is not None and (not isinstance(name, str) or "/" in name or name in ("", ".", "..")):
+        raise ValueError(f"name must be a file name without '/', got {name!r}")
+    return write_line_count(path, tempfile.mkdtemp(), name)

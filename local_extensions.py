@@ -1,0 +1,35 @@
+"""Derived defaults of cookiecutter.json, as plain functions with tests.
+
+cookiecutter loads this module by its ``_extensions`` entry and exposes each
+filter to the Jinja expressions of cookiecutter.json.
+"""
+
+from jinja2.ext import Extension
+
+
+def class_name(package_name):
+    """The plugin class for a package name: gwexample -> GWExamplePlugin, image_tools -> ImageToolsPlugin.
+
+    A leading "gw" stays upper case, as girder_worker spells it.
+    """
+    words = [word for word in package_name.split("_") if word]
+    if not words:
+        return "Plugin"
+    first, rest = words[0], words[1:]
+    if first.startswith("gw") and first != "gw":
+        first = "GW" + first[2:].capitalize()
+    else:
+        first = first.capitalize()
+    return first + "".join(word.capitalize() for word in rest) + "Plugin"
+
+
+def girder_class_name(plugin_class):
+    """The Girder plugin class beside a worker plugin class: GWExamplePlugin -> GWExampleGirderPlugin."""
+    return plugin_class.removesuffix("Plugin") + "GirderPlugin"
+
+
+class NamesExtension(Extension):
+    def __init__(self, environment):
+        super().__init__(environment)
+        environment.filters["class_name"] = class_name
+        environment.filters["girder_class_name"] = girder_class_name
