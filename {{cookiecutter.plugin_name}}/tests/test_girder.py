@@ -5,7 +5,17 @@ and the task's name (the way girder_worker's original example showed), and a RES
 route of this plugin that calls the task's ``.delay()``. Both reach SUCCESS in Girder.
 """
 
+{% if cookiecutter.progress_task %}
+import os
+import time
+
+{% endif %}
 import pytest
+{% if cookiecutter.girder_io_task %}
+from girder.models.folder import Folder
+from girder.models.item import Item
+from girder.models.user import User
+{% endif %}
 from girder_client import HttpError
 from girder_jobs.constants import JobStatus
 from girder_jobs.models.job import Job
@@ -87,3 +97,98 @@ def test_an_anonymous_call_gets_401_and_no_job(girder, login, job_count):
         login().post(ROUTE, parameters={"n": 26})
     assert refused.value.status == 401
     assert job_count() == before
+{% if cookiecutter.progress_task %}
+
+
+def test_the_sequence_jobs_progress_shows_in_girder_while_it_runs(
+    girder, user, login, wait_for_job
+):
+    client = login(user)
+    job = client.post("{{ cookiecutter.plugin_name }}/fibonacci_sequence", parameters={"n": 8, "delay": 0.3})
+    seen = []
+    while (current := client.get(f"job/{job['_id']}"))["status"] not in DONE:
+        if current["status"] == JobStatus.RUNNING and current.get("progress"):
+            seen.append(current["progress"]["current"])
+        time.sleep(0.1)
+    assert current["status"] == JobStatus.SUCCESS
+    assert current["progress"]["current"] == current["progress"]["total"] == 8
+    assert any(0 < step < 8 for step in seen), seen
+
+
+@pytest.mark.parametrize(
+    "delay", ["-1", "11", "soon"], ids=["negative", "too-long", "not-a-number"]
+)
+def test_a_bad_delay_gets_400_and_no_job(girder, user, login, job_count, delay):
+    before = job_count()
+    with pytest.raises(HttpError) as refused:
+        login(user).post("{{ cookiecutter.plugin_name }}/fibonacci_sequence", parameters={"n": 8, "delay": delay})
+    assert refused.value.status == 400
+    assert "delay must be a number of seconds from 0 to" in refused.value.responseText
+    assert job_count() == before
+
+
+@pytest.mark.skipif(
+    not os.environ.get("GW_TEST_BROKER"),
+    reason="canceling needs a broker that broadcasts (RabbitMQ, Redis): set GW_TEST_BROKER",
+)
+def test_a_job_canceled_through_girders_api_stops_early_and_ends_canceled(
+    girder, user, login, wait_for_job
+):
+    client = login(user)
+    job = client.post("{{ cookiecutter.plugin_name }}/fibonacci_sequence", parameters={"n": 600, "delay": 0.05})
+    wait_for_job(job["_id"], JobStatus.RUNNING, *DONE)
+    canceled_at = time.monotonic()
+    client.put(f"job/{job['_id']}/cancel")
+    done = wait_for_job(job["_id"], *DONE)
+    stopped_after = time.monotonic() - canceled_at
+    assert done["status"] == JobStatus.CANCELED, done["log"]
+    # The task checks for a cancel every CANCEL_CHECK_INTERVAL, not on every step.
+    assert stopped_after < 5, stopped_after
+    assert "Canceled after" in "".join(done["log"])
+{% endif %}
+{% if cookiecutter.girder_io_task %}
+
+
+@pytest.fixture
+def private_folder(girder, user, fsAssetstore):
+    return Folder().childFolders(user, "user", user=user, filters={"name": "Private"})[0]
+
+
+def test_a_girder_file_goes_in_and_its_line_count_comes_back_as_a_file_named_after_it(
+    girder, user, login, private_folder, wait_for_job
+):
+    source = girder.uploadFile("notes.txt", "first\nsecond\nthird\n", user, private_folder)
+    results = Item().createItem("Line counts", creator=user, folder=private_folder)
+    client = login(user)
+    job = client.post(
+        "{{ cookiecutter.plugin_name }}/count_lines",
+        parameters={"fileId": source["_id"], "itemId": str(results["_id"])},
+    )
+    done = wait_for_job(job["_id"], *DONE)
+    assert done["status"] == JobStatus.SUCCESS, done["log"]
+    uploaded = list(client.listFile(str(results["_id"])))
+    assert [file["name"] for file in uploaded] == ["notes.txt.lines.txt"]
+    assert b"".join(client.downloadFileAsIterator(uploaded[0]["_id"])) == b"3\n"
+
+
+@pytest.mark.parametrize("denied", ["file", "item"], ids=["no-read-on-file", "no-write-on-item"])
+def test_a_user_without_access_gets_403_and_no_job(
+    girder, user, login, private_folder, job_count, denied
+):
+    other = User().createUser("other", "password", "Other", "User", "other@girder.test")
+    others_folder = Folder().childFolders(other, "user", user=other, filters={"name": "Private"})[0]
+    source = girder.uploadFile("notes.txt", "one\n", user, private_folder)
+    if denied == "file":
+        target = Item().createItem("Mine", creator=other, folder=others_folder)
+    else:
+        source = girder.uploadFile("notes.txt", "one\n", other, others_folder)
+        target = Item().createItem("Not mine", creator=user, folder=private_folder)
+    before = job_count()
+    with pytest.raises(HttpError) as refused:
+        login(other).post(
+            "{{ cookiecutter.plugin_name }}/count_lines",
+            parameters={"fileId": source["_id"], "itemId": str(target["_id"])},
+        )
+    assert refused.value.status == 403
+    assert job_count() == before
+{% endif %}

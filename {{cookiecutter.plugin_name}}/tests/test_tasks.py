@@ -1,3 +1,7 @@
+{% if cookiecutter.girder_io_task %}
+from pathlib import Path
+
+{% endif %}
 import pytest
 from girder_worker.app import app
 
@@ -67,7 +71,7 @@ def test_count_lines_writes_the_count_into_a_file_named_after_the_input(tmp_path
     source.write_bytes(b"first\nsecond\nthird\n")
     result = count_lines(str(source))
     assert result.endswith("/input.txt.lines.txt")
-    assert open(result).read() == "3\n"
+    assert Path(result).read_text() == "3\n"
     assert count_lines(str(source), name="notes.txt").endswith("/notes.txt.lines.txt")
 
 

@@ -87,7 +87,12 @@ class TaskRoutes(Resource):
         Description("Compute the first n Fibonacci numbers, reporting progress to the job.")
         .notes("Cancel the returned job to stop the task early.")
         .param("n", N_DESCRIPTION)
-        .param("delay", f"Seconds between two numbers, from 0 to {MAX_DELAY}.", required=False, default="0")
+        .param(
+            "delay",
+            f"Seconds between two numbers, from 0 to {MAX_DELAY}.",
+            required=False,
+            default="0",
+        )
         .errorResponse("n or delay is not allowed.", 400)
         .errorResponse("You are not logged in.", 401)
     )
@@ -99,8 +104,8 @@ class TaskRoutes(Resource):
             delay = -1.0
         if not 0 <= delay <= MAX_DELAY:
             raise RestException(f"delay must be a number of seconds from 0 to {MAX_DELAY}.")
-        job = tasks.fibonacci_sequence.delay(n, delay=delay, girder_job_title=f"First {n} Fibonacci numbers")
-        return job.job
+        title = f"First {n} Fibonacci numbers"
+        return tasks.fibonacci_sequence.delay(n, delay=delay, girder_job_title=title).job
 {% endif %}
 {% if cookiecutter.girder_io_task %}
 
@@ -108,8 +113,22 @@ class TaskRoutes(Resource):
     @filtermodel(model=Job)
     @autoDescribeRoute(
         Description("Count the lines of a file; the count is uploaded into an item as a file.")
-        .modelParam("fileId", "The file to read.", model=File, level=AccessType.READ, paramType="query", destName="file")
-        .modelParam("itemId", "The item that receives the result.", model=Item, level=AccessType.WRITE, paramType="query", destName="item")
+        .modelParam(
+            "fileId",
+            "The file to read.",
+            model=File,
+            level=AccessType.READ,
+            paramType="query",
+            destName="file",
+        )
+        .modelParam(
+            "itemId",
+            "The item that receives the result.",
+            model=Item,
+            level=AccessType.WRITE,
+            paramType="query",
+            destName="item",
+        )
         .errorResponse("You are not logged in.", 401)
         .errorResponse("You may not read the file or write to the item.", 403)
     )
@@ -134,5 +153,6 @@ class TaskRoutes(Resource):
     )
     def fibonacci_in_container(self, n):
         n = checked_n(n)
-        return containers.fibonacci_in_container(n, girder_job_title=f"Fibonacci number {n} in a container").job
+        title = f"Fibonacci number {n} in a container"
+        return containers.fibonacci_in_container(n, girder_job_title=title).job
 {% endif %}
