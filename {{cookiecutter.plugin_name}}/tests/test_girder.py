@@ -2,59 +2,85 @@
 
 Girder schedules a task two ways: a job document with ``handler="worker_handler"``
 and the task's name (the way girder_worker's original example showed), and a REST
-route of this plugin that calls the task's ``.delay()``. Both reach SUCCESS in Girder.
+route of this plugin that calls the task's ``.delay()``. Both reach SUCCESS in Girder,
+and so do the README's snippets, which these tests run as written.
 """
 
-{% if cookiecutter.progress_task %}
+import json
 import os
+import re
+import subprocess
+{% if cookiecutter.progress_task %}
 import time
-
 {% endif %}
+from pathlib import Path
+
 import pytest
 {% if cookiecutter.girder_io_task %}
 from girder.models.folder import Folder
 from girder.models.item import Item
+{% endif %}
+from girder.models.token import Token
+{% if cookiecutter.girder_io_task %}
 from girder.models.user import User
 {% endif %}
 from girder_client import HttpError
 from girder_jobs.constants import JobStatus
-from girder_jobs.models.job import Job
 
-from {{ cookiecutter.package_name }} import QUEUE
 from {{ cookiecutter.package_name }}.analyses.tasks import MAX_N
 
 pytestmark = [pytest.mark.e2e, pytest.mark.plugin("{{ cookiecutter.plugin_name }}")]
 
-TASK_NAME = "{{ cookiecutter.package_name }}.analyses.tasks.{{ cookiecutter.task_name }}"
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
 ROUTE = "{{ cookiecutter.plugin_name }}/{{ cookiecutter.task_name }}"
 DONE = (JobStatus.SUCCESS, JobStatus.ERROR, JobStatus.CANCELED)
 
 
-def schedule_by_name(user, *args):
-    job = Job().createJob(
-        title="Fibonacci number",
-        type="{{ cookiecutter.package_name }}.{{ cookiecutter.task_name }}",
-        handler="worker_handler",
-        user=user,
-        args=args,
-        kwargs={},
-        otherFields={"celeryTaskName": TASK_NAME, "celeryQueue": QUEUE},
-    )
-    Job().scheduleJob(job)
-    return job
+def readme_snippets(language, section="Run it from Girder"):
+    """The code blocks of one language in one section of the README."""
+    text = (PROJECT_ROOT / "README.md").read_text()
+    body = text.split(f"\n## {section}\n", 1)[1].split("\n## ", 1)[0]
+    return re.findall(rf"```{language}\n(.*?)```", body, re.DOTALL)
 
 
-def test_a_job_scheduled_by_task_name_reaches_success(girder, admin, wait_for_job):
-    job = schedule_by_name(admin, 26)
+def run_readme_job_snippet(user, replace=("", "")):
+    """Run the README's job snippet as Girder code would, with user as the job's owner."""
+    (snippet,) = readme_snippets("python")
+    assert replace[0] in snippet
+    namespace = {"user": user}
+    exec(snippet.replace(*replace), namespace)
+    return namespace["job"]
+
+
+def test_a_job_scheduled_by_task_name_as_the_readme_shows_reaches_success(
+    girder, admin, wait_for_job
+):
+    job = run_readme_job_snippet(admin)
     assert wait_for_job(job["_id"], *DONE)["status"] == JobStatus.SUCCESS
 
 
 def test_a_job_with_a_bad_argument_ends_in_error_with_the_tasks_message_in_its_log(
     girder, admin, wait_for_job
 ):
-    job = wait_for_job(schedule_by_name(admin, 0)["_id"], *DONE)
-    assert job["status"] == JobStatus.ERROR
-    assert f"ValueError: n must be from 1 to {MAX_N}, got 0" in "".join(job["log"])
+    job = run_readme_job_snippet(admin, replace=("args=(26,)", "args=(0,)"))
+    done = wait_for_job(job["_id"], *DONE)
+    assert done["status"] == JobStatus.ERROR
+    assert f"ValueError: n must be from 1 to {MAX_N}, got 0" in "".join(done["log"])
+
+
+def test_the_readmes_curl_call_schedules_a_job_that_reaches_success(girder, user, wait_for_job):
+    (snippet,) = readme_snippets("bash")
+    env = {
+        **os.environ,
+        "GIRDER_TOKEN": str(Token().createToken(user)["_id"]),
+        "GIRDER_API_URL": girder.api_url,
+    }
+    run = subprocess.run(
+        ["bash", "-c", snippet], env=env, capture_output=True, text=True, timeout=60
+    )
+    assert run.returncode == 0, run.stderr
+    job = json.loads(run.stdout)
+    assert wait_for_job(job["_id"], *DONE)["status"] == JobStatus.SUCCESS
 
 
 def test_the_route_returns_the_job_it_created_and_the_job_reaches_success(
