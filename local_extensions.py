@@ -8,9 +8,9 @@ from jinja2.ext import Extension
 
 
 def class_name(package_name):
-    """The plugin class for a package name: gwexample -> GWExamplePlugin, image_tools -> ImageToolsPlugin.
+    """The plugin class for a package name: image_tools -> ImageToolsPlugin.
 
-    A leading "gw" stays upper case, as girder_worker spells it.
+    A leading "gw" stays upper case, as girder_worker spells it: gwexample -> GWExamplePlugin.
     """
     words = [word for word in package_name.split("_") if word]
     if not words:
@@ -24,7 +24,7 @@ def class_name(package_name):
 
 
 def girder_class_name(plugin_class):
-    """The Girder plugin class beside a worker plugin class: GWExamplePlugin -> GWExampleGirderPlugin."""
+    """The Girder plugin class for GWExamplePlugin -> GWExampleGirderPlugin."""
     return plugin_class.removesuffix("Plugin") + "GirderPlugin"
 
 

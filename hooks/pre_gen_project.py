@@ -12,15 +12,29 @@ import re
 import sys
 
 ANSWERS = r"""{{ cookiecutter | tojson }}"""
+# cookiecutter.json itself: its lists are the choices, its booleans the yes/no questions.
+# cruft renders hooks without it; cookiecutter has then checked the choices already.
+QUESTIONS = r"""{{ _cookiecutter | default(none) | tojson }}"""
 
-# Names a plugin package must not take: importing it would shadow the real one
-# inside every worker that installs the plugin.
-SHADOWED_MODULES = frozenset(
-    {"girder_worker", "girder_client", "celery", "kombu", "billiard", "stevedore", "tests"}
-) | frozenset(sys.stdlib_module_names)
-
-LICENSES = ("Apache-2.0", "MIT", "BSD-3-Clause", "Proprietary")
-CI_CHOICES = ("github", "none")
+# Names a plugin package must not take: importing it would shadow the real module
+# inside every worker or Girder server that installs the plugin. These are the top-level
+# modules of girder-worker's and Girder's installed dependencies, and of the baked tests'
+# (the template's tests check this list against the installed distributions).
+_DEPENDENCY_MODULES = """
+    amqp annotated_doc annotated_types anyio attr attrs backports bcrypt billiard boto3
+    botocore bson celery certifi cffi charset_normalizer cheroot cherrypy click
+    click_didyoumean click_plugins click_repl cryptography dateutil decorator diskcache dns
+    docker dogpile filelock girder girder_client girder_jobs girder_plugin_worker
+    girder_worker gridfs h11 idna jaraco jinja2 jmespath jsonpickle jsonschema
+    jsonschema_specifications kombu mako markdown_it markupsafe mdurl more_itertools
+    packaging pkg_resources portend prompt_toolkit psutil pycparser pydantic pydantic_core
+    pygments pymongo pyotp pytz redis referencing requests requests_toolbelt rich rpds
+    s3transfer setuptools setuptools_scm shellingham six starlette stevedore tempora typer
+    typing_extensions typing_inspection tzlocal urllib3 uvicorn vcs_versioning vine wcwidth
+    websockets yaml zc
+    mongomock mongomock_ng pytest pytest_girder ruff sqlalchemy tests
+"""
+SHADOWED_MODULES = frozenset(_DEPENDENCY_MODULES.split()) | frozenset(sys.stdlib_module_names)
 
 LOWER_IDENTIFIER = re.compile(r"[a-z_][a-z0-9_]*\Z")
 PLUGIN_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_-]*\Z")
@@ -127,13 +141,10 @@ def check_yes_no(value):
     return None
 
 
-def _choice(choices):
-    def check(value):
-        if value not in choices:
-            return "is not one of " + ", ".join(choices), choices[0]
-        return None
-
-    return check
+def check_choice(value, choices):
+    if value not in choices:
+        return "is not one of " + ", ".join(choices), choices[0]
+    return None
 
 
 CHECKS = {
@@ -147,34 +158,39 @@ CHECKS = {
     "author_email": check_author_email,
     "version": check_version,
     "task_time_limit": check_task_time_limit,
-    "license": _choice(LICENSES),
-    "ci": _choice(CI_CHOICES),
-    "progress_task": check_yes_no,
-    "dedicated_queue": check_yes_no,
-    "girder_io_task": check_yes_no,
-    "docker_task": check_yes_no,
 }
 
 
-def validate(answers):
+def validate(answers, questions):
     """Return one message per bad answer; an empty list means all are good."""
     errors = []
-    for field, check in CHECKS.items():
+    for field, default in questions.items():
+        if field.startswith("_"):
+            continue
         value = answers.get(field)
-        if check is not check_yes_no and not isinstance(value, str):
+        if isinstance(default, bool):
+            problem = check_yes_no(value)
+        elif not isinstance(value, str):
             errors.append(f"{field}: missing or not text ({value!r}).")
             continue
-        problem = check(value)
+        elif isinstance(default, list):
+            problem = check_choice(value, default)
+        elif field in CHECKS:
+            problem = CHECKS[field](value)
+        else:
+            continue
         if problem:
             reason, example = problem
             errors.append(f"{field}: {value!r} {reason}. Try something like {example!r}.")
     return errors
 
 
-def main(answers=None):
+def main(answers=None, questions=None):
     if answers is None:
-        answers = json.loads(ANSWERS)
-    errors = validate(answers)
+        answers, questions = json.loads(ANSWERS), json.loads(QUESTIONS)
+    if questions is None:
+        questions = answers
+    errors = validate(answers, questions)
     for error in errors:
         print(f"ERROR: {error}", file=sys.stderr)
     if errors:

@@ -48,7 +48,11 @@ def test_the_default_entry_point_is_the_seeds(cookies):
     arguments = setup_call(project)
     assert ast.literal_eval(arguments["name"]) == "gwexample"
     entry_points = ast.literal_eval(arguments["entry_points"])
-    assert entry_points == {"girder_worker_plugins": ["gwexample = gwexample:GWExamplePlugin"]}
+    assert entry_points["girder_worker_plugins"] == ["gwexample = gwexample:GWExamplePlugin"]
+    # The Girder half goes by the same name.
+    assert entry_points["girder.plugin"] == [
+        "gwexample = gwexample.girder_plugin:GWExampleGirderPlugin"
+    ]
 
 
 def test_the_default_plugin_class_lists_the_seeds_task_module(cookies):

@@ -8,6 +8,7 @@ import pytest
 import yaml
 
 from support.baking import CHOICES, bake, case_id, option_cases, text_files
+from support.hooks import post_gen
 
 CASES = option_cases()
 LEFTOVER = re.compile(r"\{\{|\{%|\{#|%\}|#\}")  # "}}" closes nested dicts too
@@ -58,6 +59,46 @@ def test_every_baked_yaml_file_parses(baked):
             assert yaml.safe_load(text) is not None, path
 
 
+FENCE = re.compile(r"```[a-z]*")
+
+
+def markdown_problems(text):
+    """Where rendered Markdown reads wrong: open or glued fences, crowded headings, blank runs."""
+    problems, in_fence, lines = [], False, text.split("\n")
+    for number, line in enumerate(lines, 1):
+        previous = lines[number - 2] if number > 1 else ""
+        if line.startswith("```"):
+            if not FENCE.fullmatch(line) or (in_fence and line != "```"):
+                problems.append(f"{number}: fence with text beside it: {line!r}")
+            in_fence = not in_fence
+        elif in_fence:
+            continue
+        elif line.startswith("#") and number > 1 and previous != "":
+            problems.append(f"{number}: no blank line before the heading {line!r}")
+        elif line == "" and previous == "" and number > 1 and number < len(lines):
+            problems.append(f"{number}: two blank lines in a row")
+        elif line and previous.startswith("#"):
+            problems.append(f"{number}: no blank line after the heading {previous!r}")
+    if in_fence:
+        problems.append("a code fence is never closed")
+    return problems
+
+
+def test_every_baked_markdown_file_renders_cleanly(baked):
+    for path, text in text_files(baked.project_path).items():
+        if path.endswith(".md"):
+            assert markdown_problems(text) == [], path
+
+
+@pytest.mark.parametrize(
+    "broken",
+    ["```bash\nls\n```## Tests\n", "Text.\n## Heading\n", "a\n\n\nb\n", "```\nopen\n"],
+    ids=["glued-fence", "crowded-heading", "blank-run", "unclosed-fence"],
+)
+def test_the_markdown_check_catches_what_broke_readmes_before(broken):
+    assert markdown_problems(broken) != []
+
+
 def test_every_baked_python_file_compiles(baked):
     for path, text in text_files(baked.project_path).items():
         if path.endswith(".py"):
@@ -103,22 +144,19 @@ def test_ci_none_leaves_out_the_github_workflow_and_pre_commit(cookies):
     assert not (without / ".github").exists()
 
 
-# The files each yes/no option brings; the default bake leaves them out.
-OPTION_FILES = {
-    "progress_task": ["tests/test_girder_jobs.py"],
-    "dedicated_queue": ["tests/test_queue.py"],
-    "girder_io_task": ["gwexample/analyses/files.py", "tests/test_files.py"],
-    "docker_task": ["gwexample/analyses/containers.py", "tests/test_containers.py"],
-}
+YES_NO = [name for name, values in CHOICES.items() if isinstance(values[0], bool)]
 
 
-@pytest.mark.parametrize("option", OPTION_FILES, ids=[f"{o}=True" for o in OPTION_FILES])
-def test_a_yes_no_option_adds_its_files_and_only_then(cookies, option):
-    plain = bake(cookies).project_path
-    project = bake(cookies, **{option: True}).project_path
-    for path in OPTION_FILES[option]:
-        assert (project / path).is_file(), path
-        assert not (plain / path).exists(), path
+@pytest.mark.parametrize("option", YES_NO, ids=[f"{option}=on-off" for option in YES_NO])
+def test_a_yes_no_option_brings_exactly_the_files_its_table_row_names(cookies, option):
+    on = bake(cookies, **{option: True}).project_path
+    off = bake(cookies, **{option: False}).project_path
+    _, paths = post_gen.OPTIONAL_PATHS.get(option, (None, []))
+    for path in (p.format(package="gwexample") for p in paths):
+        assert (on / path).exists(), path
+        assert not (off / path).exists(), path
+    # Every option changes the output, files or not.
+    assert text_files(on) != text_files(off)
 
 
 def test_progress_task_adds_a_bound_task_beside_the_default_one(cookies):
@@ -140,15 +178,25 @@ def test_dedicated_queue_routes_the_tasks_to_a_queue_named_after_the_plugin(cook
 
 def test_girder_io_task_lists_its_module_for_the_worker(cookies):
     project = bake(cookies, girder_io_task=True).project_path
-    assert "def count_lines(path):" in (project / "gwexample/analyses/files.py").read_text()
+    assert (
+        "def count_lines(path, name=None):" in (project / "gwexample/analyses/files.py").read_text()
+    )
     assert '"gwexample.analyses.files",' in (project / "gwexample/__init__.py").read_text()
 
 
-def test_docker_task_asks_for_girder_workers_docker_extra(cookies):
-    project = bake(cookies, docker_task=True).project_path
-    assert "docker_run.delay(" in (project / "gwexample/analyses/containers.py").read_text()
-    assert '"girder-worker[docker]>=5,<6"' in (project / "setup.py").read_text()
-    assert '"girder-worker>=5,<6"' in (bake(cookies).project_path / "setup.py").read_text()
+def test_no_bake_asks_for_a_docker_extra_that_girder_worker_does_not_declare(cookies):
+    for answers in ({}, {"docker_task": True}):
+        for text in text_files(bake(cookies, **answers).project_path).values():
+            assert "girder-worker[docker]" not in text
+
+
+def test_girder_plugin_adds_the_girder_entry_point_and_the_girder_extra(cookies):
+    setup = (bake(cookies, plugin_name="image_tools").project_path / "setup.py").read_text()
+    assert '"image_tools = image_tools.girder_plugin:ImageToolsGirderPlugin"' in setup
+    assert '"girder": ["girder>=5,<6"' in setup
+    worker_only = (bake(cookies, girder_plugin=False).project_path / "setup.py").read_text()
+    assert "girder.plugin" not in worker_only
+    assert '"girder":' not in worker_only
 
 
 def test_another_plugin_name_derives_every_other_name(cookies):

@@ -44,13 +44,18 @@ def case_id(answers):
     return "-".join(f"{name}={value}" for name, value in answers.items()) or "defaults"
 
 
+# Every yes/no question answered yes, with a plugin name that derives other names.
+EVERY_OPTION = {"plugin_name": "image_tools"} | {
+    name: True for name, value in QUESTIONS.items() if isinstance(value, bool)
+}
+
+
 def option_cases():
     """Answer sets that together bake every value of every choice at least once."""
     cases = [{}]
     for name, values in CHOICES.items():
         cases += [{name: value} for value in values[1:]]
-    # Every non-default choice at once, with a plugin name that derives other names.
-    cases.append({"plugin_name": "image_tools"} | {n: v[-1] for n, v in CHOICES.items()})
+    cases.append(EVERY_OPTION)
     return cases
 
 

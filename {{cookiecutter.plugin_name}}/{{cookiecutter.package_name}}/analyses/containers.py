@@ -1,6 +1,6 @@
 """Run a step in a Docker container through girder_worker's ``docker_run`` task.
 
-``docker_run`` belongs to girder_worker's docker plugin (``girder-worker[docker]``); the
+``docker_run`` comes with girder_worker (its ``docker`` client is a dependency); the
 worker that runs it needs access to a Docker engine. This module only builds its
 arguments, so that they can be checked without one.
 """

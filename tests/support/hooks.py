@@ -1,0 +1,16 @@
+"""The template's hooks, imported unrendered as plain Python modules."""
+
+import importlib.util
+
+from support.baking import TEMPLATE_DIR
+
+
+def load(name):
+    spec = importlib.util.spec_from_file_location(name, TEMPLATE_DIR / "hooks" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+pre_gen = load("pre_gen_project")
+post_gen = load("post_gen_project")

@@ -1,0 +1,76 @@
+"""Derived names (the local extension) and names a package may not take."""
+
+import importlib.metadata
+import sys
+
+import pytest
+from packaging.requirements import Requirement
+
+from support.baking import TEMPLATE_DIR
+from support.hooks import pre_gen
+
+sys.path.insert(0, str(TEMPLATE_DIR))
+import local_extensions  # noqa: E402  (cookiecutter loads it from the template root)
+
+ROOTS = ("girder-worker", "girder", "girder-jobs", "girder-plugin-worker")
+
+
+@pytest.mark.parametrize(
+    ("package", "expected"),
+    [
+        ("gwexample", "GWExamplePlugin"),
+        ("image_tools", "ImageToolsPlugin"),
+        ("gw", "GwPlugin"),
+        ("gw_io", "GwIoPlugin"),
+        ("a__b", "ABPlugin"),
+    ],
+    ids=lambda value: value if value.islower() else "",
+)
+def test_the_plugin_class_is_derived_from_the_package_name(package, expected):
+    assert local_extensions.class_name(package) == expected
+
+
+def test_the_girder_plugin_class_sits_beside_the_worker_plugin_class():
+    assert local_extensions.girder_class_name("GWExamplePlugin") == "GWExampleGirderPlugin"
+    assert local_extensions.girder_class_name("Fibber") == "FibberGirderPlugin"
+
+
+def top_level_modules(distribution):
+    listed = distribution.read_text("top_level.txt")
+    if listed:
+        return set(listed.split())
+    names = set()
+    for file in distribution.files or []:
+        first = file.parts[0]
+        if first.endswith((".dist-info", ".data")) or first in ("..", "__pycache__"):
+            continue
+        if len(file.parts) > 1 or first.endswith(".py"):
+            names.add(first.removesuffix(".py"))
+    return names
+
+
+def dependency_closure(roots):
+    """Every installed distribution that roots need (no extras), roots included."""
+    seen, todo = {}, list(roots)
+    while todo:
+        name = todo.pop()
+        key = name.lower().replace("_", "-").replace(".", "-")
+        if key in seen:
+            continue
+        distribution = importlib.metadata.distribution(name)
+        seen[key] = distribution
+        for requirement in map(Requirement, distribution.requires or []):
+            if requirement.marker is None or requirement.marker.evaluate({"extra": ""}):
+                todo.append(requirement.name)
+    return seen.values()
+
+
+def test_every_module_a_worker_or_girder_imports_is_refused_as_a_package_name():
+    modules = {
+        module
+        for distribution in dependency_closure(ROOTS)
+        for module in top_level_modules(distribution)
+        if module.isidentifier() and module.islower() and not module.startswith("_")
+    }
+    assert "girder_plugin_worker" in modules, "the walk must reach Girder's worker plugin"
+    assert modules - pre_gen.SHADOWED_MODULES == set()
