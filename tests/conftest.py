@@ -8,7 +8,8 @@ from support.baking import bake
 def installed_plugin(cookies_session, tmp_path_factory):
     """Bake with the given answers once per session and install into its own venv.
 
-    Returns a function of the answers that gives (project_path, python).
+    Returns a function of the answers that gives (project_path, python). A bake without
+    the Girder plugin goes into a venv where Girder is not installed.
     """
     cache = {}
 
@@ -17,10 +18,11 @@ def installed_plugin(cookies_session, tmp_path_factory):
         if key not in cache:
             result = bake(cookies_session, **answers)
             assert result.exception is None, result.exception
+            without = venvs.GIRDER_DISTRIBUTIONS if answers.get("girder_plugin") is False else ()
             env_dir = tmp_path_factory.mktemp("venv")
             cache[key] = (
                 result.project_path,
-                venvs.plugin_venv(env_dir, result.project_path),
+                venvs.plugin_venv(env_dir, result.project_path, without),
             )
         return cache[key]
 

@@ -2,10 +2,13 @@
 
 import subprocess
 
+import pytest
+
 from support import venvs
 from support.baking import bake
 
 
+@pytest.mark.e2e
 def test_a_regular_install_registers_the_plugin_outside_the_source_tree(cookies, tmp_path):
     project = bake(cookies, plugin_name="image_tools").project_path
     python = venvs.layered_venv(tmp_path / "venv")

@@ -31,6 +31,7 @@ BREAKAGES = {
 }
 
 
+@pytest.mark.e2e
 @pytest.mark.parametrize("broken", BREAKAGES, ids=[f"broken={name}" for name in BREAKAGES])
 def test_a_broken_plugin_fails_every_plugins_tests_naming_the_module(
     cookies, installed_plugin, tmp_path, broken
@@ -84,6 +85,7 @@ def rabbitmq_worker(installed_plugin, tmp_path):
     assert venvs.processes_started_by(python) == [], "a worker outlived the test"
 
 
+@pytest.mark.e2e
 def test_a_worker_killed_mid_batch_loses_no_task(rabbitmq_worker):
     app, queue, start = rabbitmq_worker
     first = start()
@@ -98,6 +100,7 @@ def test_a_worker_killed_mid_batch_loses_no_task(rabbitmq_worker):
     assert (lost, wrong) == (0, 0)
 
 
+@pytest.mark.e2e
 def test_a_two_process_worker_answers_every_task_of_a_batch_correctly(rabbitmq_worker):
     app, queue, start = rabbitmq_worker
     start(concurrency=2)

@@ -1,54 +1,61 @@
-"""A real ``celery -A girder_worker.app worker`` finds the baked plugin and runs its task.
+"""The baked project's own suite passes: its fast tier with no server at all, its e2e tier
+with a real ``celery -A girder_worker.app worker`` (and a real Girder server) on each broker.
 
-Each case installs one bake into a venv of its own and runs the baked project's own
-test suite there, pointed at one broker. Its tests/test_worker.py starts the worker
-process, reads the task list the worker printed, runs example_client.py as a user
-would and expects 121393, sends bad input through the worker, then stops the worker.
-That suite is what a plugin author keeps, so the proof stays with the plugin.
+Each bake is installed once into a venv of its own. The baked suite is what a plugin
+author keeps, so the proof stays with the plugin; these tests only read what it reports.
 """
 
 import pytest
 
 from support import brokers, venvs
+from support.baking import EVERY_OPTION
 from support.brokers import without_test_brokers
+
+pytestmark = pytest.mark.e2e
 
 BAKES = {
     "default": {},
-    "every-option": {
-        "plugin_name": "image_tools",
-        "progress_task": True,
-        "dedicated_queue": True,
-        "girder_io_task": True,
-        "docker_task": True,
-    },
+    "every-option": EVERY_OPTION,
+    # Installed where Girder is not, as on a worker-only host.
+    "girder_plugin=False": {"girder_plugin": False},
 }
-CASES = [
+E2E_CASES = [
     (brokers.EMBEDDED, "default"),
     (brokers.RABBITMQ, "default"),
     (brokers.REDIS, "default"),
-    (brokers.EMBEDDED, "every-option"),
+    # Canceling needs a broker that broadcasts, so the every-option bake runs on RabbitMQ.
     (brokers.RABBITMQ, "every-option"),
+    (brokers.EMBEDDED, "girder_plugin=False"),
 ]
-WORKER_TESTS = (
-    "test_worker.py::test_the_worker_lists_the_task_it_found_through_the_entry_point",
-    "test_worker.py::test_the_example_client_prints_the_26th_fibonacci_number",
-    "test_worker.py::test_bad_input_fails_with_an_error_that_says_what_is_allowed_and_the_worker_serves_on",
-)
+
+
+def run_baked_tier(installed, marker, env):
+    project, python = installed
+    run, counts = venvs.run_pytest(python, project, "-m", marker, env=env)
+    report = run.stdout[-4000:] + run.stderr[-2000:]
+    assert run.returncode == 0, report
+    assert counts["passed"] > 0, report
+    assert counts["failed"] == counts["error"] == counts["skipped"] == 0, report
+    return counts
+
+
+@pytest.mark.parametrize("bake", BAKES, ids=[f"bake={name}" for name in BAKES])
+def test_the_baked_fast_tier_passes_with_no_server_at_all(installed_plugin, bake):
+    installed = installed_plugin(**BAKES[bake])
+    counts = run_baked_tier(installed, "not e2e", without_test_brokers())
+    assert counts["deselected"] > 0, "the e2e tier was not left out"
+    if BAKES[bake].get("girder_plugin") is False:
+        probe = venvs.run_python(installed[1], "-c", "import girder")
+        assert "No module named 'girder'" in probe.stderr
 
 
 @pytest.mark.parametrize(
-    ("broker", "bake"), CASES, ids=[f"broker={b.name}-bake={name}" for b, name in CASES]
+    ("broker", "bake"), E2E_CASES, ids=[f"broker={b.name}-bake={name}" for b, name in E2E_CASES]
 )
-def test_the_baked_suite_passes_with_a_real_worker_on_each_broker(installed_plugin, broker, bake):
+def test_the_baked_e2e_tier_passes_with_a_real_worker_on_each_broker(
+    installed_plugin, broker, bake
+):
     broker.require()
-    project, python = installed_plugin(**BAKES[bake])
-    env = without_test_brokers() | broker.baked_test_environment()
-    run, counts = venvs.run_pytest(python, project, "-rA", env=env)
-    assert run.returncode == 0, run.stdout[-4000:] + run.stderr[-2000:]
-    for test in WORKER_TESTS:
-        assert f"PASSED tests/{test}" in run.stdout, test
-    # Only cancelling needs a broker that broadcasts, which the embedded one does not.
-    expected_skips = 1 if bake == "every-option" and broker is brokers.EMBEDDED else 0
-    assert counts["skipped"] == expected_skips, run.stdout[-2000:]
-    assert counts["failed"] == counts["error"] == 0
-    assert venvs.processes_started_by(python) == [], "a worker outlived its test"
+    installed = installed_plugin(**BAKES[bake])
+    run_baked_tier(installed, "e2e", without_test_brokers() | broker.baked_test_environment())
+    assert venvs.processes_started_by(installed[1]) == [], "a worker outlived its test"

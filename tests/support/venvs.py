@@ -7,6 +7,7 @@ seen only there) plus a .pth line that adds ours. Creating one takes well under
 a second, and the plugin installs without touching the network.
 """
 
+import importlib.metadata
 import re
 import subprocess
 import sysconfig
@@ -21,11 +22,39 @@ def _site_packages(python):
     return Path(subprocess.check_output([python, "-c", code], text=True).strip())
 
 
-def layered_venv(path):
-    """Create a venv at path that also sees our site-packages; return its python."""
+# What a worker host without the Girder server lacks.
+GIRDER_DISTRIBUTIONS = (
+    "girder",
+    "girder-jobs",
+    "girder-plugin-worker",
+    "pytest-girder",
+    "mongomock-ng",
+)
+
+
+def _site_packages_without(distributions, view):
+    """A directory of links to our site-packages, less the files of these distributions."""
+    left_out = {
+        file.parts[0]
+        for name in distributions
+        for file in importlib.metadata.distribution(name).files or []
+    }
+    view.mkdir()
+    for entry in Path(BASE_SITE_PACKAGES).iterdir():
+        if entry.name not in left_out:
+            (view / entry.name).symlink_to(entry)
+    return view
+
+
+def layered_venv(path, without=()):
+    """Create a venv at path that also sees our site-packages, as if the distributions
+    named in without were not installed; return its python."""
     venv.EnvBuilder(with_pip=False, symlinks=True).create(path)
     python = Path(path, "bin", "python")
-    line = f"import site; site.addsitedir({BASE_SITE_PACKAGES!r})\n"
+    base = BASE_SITE_PACKAGES
+    if without:
+        base = str(_site_packages_without(without, Path(path, "base-site-packages")))
+    line = f"import site; site.addsitedir({base!r})\n"
     (_site_packages(python) / "_layered_on_test_env.pth").write_text(line)
     return python
 
@@ -41,9 +70,9 @@ def install(python, project):
         raise RuntimeError(f"pip could not install {project}:\n{run.stdout}{run.stderr}")
 
 
-def plugin_venv(path, project):
+def plugin_venv(path, project, without=()):
     """A layered venv at path with the baked project installed; return its python."""
-    python = layered_venv(path)
+    python = layered_venv(path, without)
     install(python, project)
     return python
 
@@ -73,8 +102,9 @@ def run_pytest(python, project, *args, env, timeout=600):
         env=env,
         timeout=timeout,
     )
-    counts = dict.fromkeys(("passed", "failed", "skipped", "error"), 0)
-    for number, word in re.findall(r"(\d+) (passed|failed|skipped|error)", run.stdout):
+    counts = dict.fromkeys(("passed", "failed", "skipped", "error", "deselected"), 0)
+    outcomes = r"(\d+) (passed|failed|skipped|error|deselected)"
+    for number, word in re.findall(outcomes, run.stdout.splitlines()[-1] if run.stdout else ""):
         counts[word] = int(number)
     return run, counts
 
