@@ -41,11 +41,9 @@ def rabbitmq_worker(
     client = load.client(RABBITMQ.url, RABBITMQ.backend)
     queue = load.private_queue(f"bench-{app.split('.')[0]}")
     log = Path(tempfile.mkdtemp(dir=scratch)) / "worker.log"
-    worker = baked.Worker(
+    worker = harness.worker_type(project, python, app)(
         env,
         log,
-        python=python,
-        app=app,
         extra_args=["--queues", queue, "--concurrency", str(concurrency), *extra_args],
     )
     try:

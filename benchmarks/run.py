@@ -144,11 +144,12 @@ def cold_start(project, python, scratch, rounds):
         {"GIRDER_WORKER_BROKER": common.RABBITMQ.url, "GIRDER_WORKER_BACKEND": "rpc://"}
     )
     queue = load.private_queue("cold-start")
+    worker_type = common.harness.worker_type(project, python)
     ready, imports = [], []
     for i in range(rounds):
         start = time.perf_counter()
         log = scratch / f"cold-{i}.log"
-        worker = baked.Worker(env, log, python=python, extra_args=["--queues", queue]).start()
+        worker = worker_type(env, log, extra_args=["--queues", queue]).start()
         try:
             worker.wait_until_ready()
             ready.append(time.perf_counter() - start)

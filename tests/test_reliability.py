@@ -68,10 +68,9 @@ def rabbitmq_worker(installed_plugin, tmp_path):
     workers = []
 
     def start(concurrency=2):
-        worker = baked.Worker(
+        worker = harness.worker_type(project, python)(
             env,
             tmp_path / f"worker-{len(workers)}.log",
-            python=python,
             extra_args=["--queues", queue, "--concurrency", str(concurrency)],
         )
         workers.append(worker)

@@ -45,25 +45,19 @@ def broker_environment(scratch_dir):
 
 
 class Worker:
-    """A ``celery -A <app> worker`` process (girder_worker.app by default) and its log."""
+    """A ``celery -A girder_worker.app worker`` process and its log."""
 
-    def __init__(
-        self, env, log_path, python=sys.executable, extra_args=(), app="girder_worker.app"
-    ):
+    def __init__(self, env, log_path, extra_args=()):
         self.env = env
         self.log_path = Path(log_path)
-        self.python = python
         self.extra_args = list(extra_args)
-        self.app = app
         self.process = None
 
-    def start(self):
-        command = [
-            self.python,
-            "-m",
-            "celery",
-            "-A",
-            self.app,
+    def command(self):
+        return [sys.executable, "-m", "celery", "-A", "girder_worker.app", *self.worker_args()]
+
+    def worker_args(self):
+        return [
             "worker",
             "--loglevel",
             "info",
@@ -74,9 +68,11 @@ class Worker:
             "--without-heartbeat",
             *self.extra_args,
         ]
+
+    def start(self):
         with self.log_path.open("wb") as log:
             self.process = subprocess.Popen(
-                command,
+                self.command(),
                 env=self.env,
                 stdout=log,
                 stderr=subprocess.STDOUT,
