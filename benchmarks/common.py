@@ -15,9 +15,12 @@ BENCHMARKS = Path(__file__).resolve().parent
 
 
 def baked_plugin(scratch):
-    """Bake the default answers into scratch and install them; return (project, python)."""
-    project = baking.bake_to(scratch / "bake")
-    return project, venvs.plugin_venv(scratch / "venv", project)
+    """Bake the default answers plus the progress example into scratch, install them and
+    the girder_worker floor plugin; return (project, python)."""
+    project = baking.bake_to(scratch / "bake", progress_task=True)
+    python = venvs.plugin_venv(scratch / "venv", project)
+    venvs.install(python, BENCHMARKS / "floor")
+    return project, python
 
 
 def require_rabbitmq():

@@ -193,7 +193,8 @@ def test_no_bake_asks_for_a_docker_extra_that_girder_worker_does_not_declare(coo
 def test_girder_plugin_adds_the_girder_entry_point_and_the_girder_extra(cookies):
     setup = (bake(cookies, plugin_name="image_tools").project_path / "setup.py").read_text()
     assert '"image_tools = image_tools.girder_plugin:ImageToolsGirderPlugin"' in setup
-    assert '"girder": ["girder>=5,<6"' in setup
+    assert 'GIRDER_SERVER = ["girder>=5,<6"' in setup
+    assert '"girder": GIRDER_SERVER,' in setup
     worker_only = (bake(cookies, girder_plugin=False).project_path / "setup.py").read_text()
     assert "girder.plugin" not in worker_only
     assert '"girder":' not in worker_only

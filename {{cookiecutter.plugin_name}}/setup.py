@@ -2,6 +2,12 @@ from pathlib import Path
 
 from setuptools import find_packages, setup
 
+# SQLAlchemy carries the broker that the end-to-end tests use when no server is set.
+TEST = ["pytest>=7", "SQLAlchemy>=2", "ruff"]
+{% if cookiecutter.girder_plugin %}
+GIRDER_SERVER = ["girder>=5,<6", "girder-jobs>=5,<6", "girder-plugin-worker>=5,<6"]
+{% endif %}
+
 setup(
     name="{{ cookiecutter.distribution_name }}",
     version="{{ cookiecutter.version }}",
@@ -21,18 +27,11 @@ setup(
     install_requires=["girder-worker>=5,<6"],
     extras_require={
 {% if cookiecutter.girder_plugin %}
-        "girder": ["girder>=5,<6", "girder-jobs>=5,<6", "girder-plugin-worker>=5,<6"],
-        # A real Girder server runs in the tests, on an in-memory stand-in for MongoDB.
-        "test": [
-            "pytest>=7",
-            "SQLAlchemy>=2",
-            "ruff",
-            "pytest-girder>=5,<6",
-            "mongomock-ng>=7",
-        ],
+        "girder": GIRDER_SERVER,
+        # The tests run a real Girder server, on an in-memory stand-in for MongoDB.
+        "test": [*TEST, *GIRDER_SERVER, "pytest-girder>=5,<6", "mongomock-ng>=7"],
 {% else %}
-        # SQLAlchemy carries the broker that the end-to-end test uses when no server is set.
-        "test": ["pytest>=7", "SQLAlchemy>=2", "ruff"],
+        "test": TEST,
 {% endif %}
     },
     entry_points={
