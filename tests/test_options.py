@@ -7,7 +7,7 @@ import sys
 import pytest
 import yaml
 
-from support.baking import CHOICES, bake, case_id, option_cases, text_files
+from support.baking import CHOICES, TEMPLATE_DIR, bake, case_id, option_cases, text_files
 from support.hooks import post_gen
 
 CASES = option_cases()
@@ -133,6 +133,25 @@ def test_github_expressions_survive_rendering_in_the_workflow(cookies):
     parsed = yaml.safe_load(workflow)
     setup_python = parsed["jobs"]["test"]["steps"][1]
     assert setup_python["with"]["python-version"] == "${{ matrix.python-version }}"
+
+
+def test_the_baked_lint_job_runs_the_pinned_pre_commit_hooks(cookies):
+    project = bake(cookies).project_path
+    lint = yaml.safe_load((project / ".github/workflows/ci.yml").read_text())["jobs"]["lint"]
+    runs = [step.get("run", "") for step in lint["steps"]]
+    assert "pre-commit run --all-files --show-diff-on-failure" in runs
+    hooks = yaml.safe_load((project / ".pre-commit-config.yaml").read_text())["repos"]
+    assert {hook["id"] for repo in hooks for hook in repo["hooks"]} >= {
+        "ruff",
+        "ruff-format",
+        "check-github-workflows",
+        "check-dependabot",
+        "validate-pyproject",
+    }
+    # The ruff that pre-commit pins is the one the template's own tests lint with.
+    ruff = next(repo for repo in hooks if repo["repo"].endswith("/ruff-pre-commit"))
+    pinned = (TEMPLATE_DIR / "requirements-test.txt").read_text()
+    assert f"ruff=={ruff['rev'].removeprefix('v')}" in pinned
 
 
 def test_ci_none_leaves_out_the_github_workflow_and_pre_commit(cookies):
