@@ -8,15 +8,23 @@ says what is allowed, and no job is created.
 from girder.api import access
 from girder.api.describe import Description, autoDescribeRoute
 from girder.api.rest import Resource, filtermodel
-{% if cookiecutter.girder_io_task %}
+{% if cookiecutter.girder_io_task or cookiecutter.docker_task %}
 from girder.constants import AccessType
 {% endif %}
 from girder.exceptions import RestException
-{% if cookiecutter.girder_io_task %}
+{% if cookiecutter.girder_io_task or cookiecutter.docker_task %}
 from girder.models.file import File
 from girder.models.item import Item
 {% endif %}
 from girder_jobs.models.job import Job
+{% if cookiecutter.docker_task %}
+from girder_worker.docker.tasks import docker_run
+from girder_worker.docker.transforms import VolumePath
+from girder_worker.docker.transforms.girder import (
+    GirderFileIdToVolume,
+    GirderUploadVolumePathToItem,
+)
+{% endif %}
 {% if cookiecutter.girder_io_task %}
 from girder_worker.utils.transforms.girder_io import GirderFileId, GirderUploadToItem
 {% endif %}
@@ -62,7 +70,7 @@ class TaskRoutes(Resource):
         self.route("POST", ("count_lines",), self.count_lines)
 {% endif %}
 {% if cookiecutter.docker_task %}
-        self.route("POST", ("fibonacci_in_container",), self.fibonacci_in_container)
+        self.route("POST", ("count_words_in_container",), self.count_words_in_container)
 {% endif %}
 
     # Girder's own integer check would answer "x" without the allowed range, so n
@@ -146,13 +154,37 @@ class TaskRoutes(Resource):
     @access.user
     @filtermodel(model=Job)
     @autoDescribeRoute(
-        Description("Compute a Fibonacci number in a Docker container on a worker.")
-        .param("n", N_DESCRIPTION)
-        .errorResponse("n is not allowed.", 400)
+        Description("Count the words of a file with a tool in a Docker container on a worker.")
+        .notes("The counts are uploaded into the item as a file named after the input.")
+        .modelParam(
+            "fileId",
+            "The file to read.",
+            model=File,
+            level=AccessType.READ,
+            paramType="query",
+            destName="file",
+        )
+        .modelParam(
+            "itemId",
+            "The item that receives the result.",
+            model=Item,
+            level=AccessType.WRITE,
+            paramType="query",
+            destName="item",
+        )
         .errorResponse("You are not logged in.", 401)
+        .errorResponse("You may not read the file or write to the item.", 403)
     )
-    def fibonacci_in_container(self, n):
-        n = checked_n(n)
-        title = f"Fibonacci number {n} in a container"
-        return containers.fibonacci_in_container(n, girder_job_title=title).job
+    def count_words_in_container(self, file, item):
+        # Fixed names inside the container; the Girder name only names the upload.
+        source = GirderFileIdToVolume(str(file["_id"]), filename="input")
+        output = VolumePath(containers.COUNTS_FILE)
+        upload = GirderUploadVolumePathToItem(
+            output, str(item["_id"]), upload_kwargs={"filename": f"{file['name']}.wc.txt"}
+        )
+        return docker_run.delay(
+            **containers.count_words_arguments(source, output),
+            girder_result_hooks=[upload],
+            girder_job_title=f"Word count of {file['name']} in a container",
+        ).job
 {% endif %}
