@@ -186,6 +186,76 @@ def client(worker_env):
     {{ cookiecutter.plugin_class }}(app)
     yield app
     app.close()
+{% if cookiecutter.girder_plugin or cookiecutter.docker_task %}
+
+
+@pytest.fixture(scope="session")
+def girder_worker_app(worker_env):
+    """girder_worker's app in this process, on the worker's broker: what a Girder server
+    sends tasks with."""
+    from girder_worker.app import app
+
+    app.conf.update(
+        broker_url=worker_env["GIRDER_WORKER_BROKER"],
+        result_backend=worker_env["GIRDER_WORKER_BACKEND"],
+    )
+    return app
+{% endif %}
+{% if cookiecutter.docker_task %}
+
+
+DOCKER_IMAGE = os.environ.get("GW_TEST_DOCKER_IMAGE")
+TEST_LABEL = "{{ cookiecutter.package_name }}.test-run"
+
+
+class DockerEngine:
+    def __init__(self, client):
+        self.client = client
+
+    def labelled(self, run_options):
+        """The containers, running or not, that carry the label of these run options."""
+        (label,) = run_options["labels"].items()
+        return self.client.containers.list(all=True, filters={"label": "=".join(label)})
+
+
+@pytest.fixture(scope="module")
+def docker_engine():
+    """The local Docker engine, which has the image GW_TEST_DOCKER_IMAGE: tests never pull.
+
+    Without an engine or an image the tests that need one skip, saying what to set.
+    """
+    import docker
+    from docker.errors import DockerException
+
+    if not DOCKER_IMAGE:
+        pytest.skip(
+            "set GW_TEST_DOCKER_IMAGE to an image on the local engine with a POSIX shell "
+            "(busybox, alpine); the tests never pull"
+        )
+    try:
+        client = docker.from_env()
+        client.ping()
+        client.images.get(DOCKER_IMAGE)
+    except DockerException as error:
+        pytest.skip(
+            f"no Docker engine with the image {DOCKER_IMAGE} answers ({error}): install one "
+            "(Debian: docker.io), start dockerd, and build or load the image"
+        )
+    yield DockerEngine(client)
+    left = client.containers.list(all=True, filters={"label": TEST_LABEL})
+    assert left == [], f"containers left behind: {left}"
+    client.close()
+
+
+@pytest.fixture
+def run_label(docker_engine, monkeypatch):
+    """Docker options that label this test's containers; the image setting, never pulled."""
+    from {{ cookiecutter.package_name }}.analyses import containers
+
+    monkeypatch.setenv(containers.IMAGE_VARIABLE, DOCKER_IMAGE)
+    monkeypatch.setenv(containers.PULL_VARIABLE, "no")
+    return {"labels": {TEST_LABEL: uuid.uuid4().hex}}
+{% endif %}
 {% if cookiecutter.girder_plugin %}
 
 
@@ -210,18 +280,6 @@ def use_the_in_memory_mongodb():
     mongomock.MongoClient = mongomock_ng.MongoClient
     # Girder filters list results only when it knows their cursor type.
     rest._MONGO_CURSOR_TYPES = (*rest._MONGO_CURSOR_TYPES, mongomock_ng.collection.Cursor)
-
-
-@pytest.fixture(scope="session")
-def girder_worker_app(worker_env):
-    """girder_worker's app in this process, which Girder sends tasks with, on the worker's broker."""
-    from girder_worker.app import app
-
-    app.conf.update(
-        broker_url=worker_env["GIRDER_WORKER_BROKER"],
-        result_backend=worker_env["GIRDER_WORKER_BACKEND"],
-    )
-    return app
 
 
 @pytest.fixture

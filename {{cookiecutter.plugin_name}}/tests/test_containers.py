@@ -1,37 +1,83 @@
-"""The docker example builds arguments that girder_worker's docker_run accepts.
+"""The container example through a real worker and a real Docker engine (see the
+docker_engine fixture for the image these tests use)."""
 
-No Docker engine is needed: the command meant for the container runs here instead.
-"""
-
-import inspect
-import subprocess
-import sys
+import os
+import time
 
 import pytest
+from docker.errors import DockerException
 from girder_worker.docker.tasks import docker_run
 
-from {{ cookiecutter.package_name }}.analyses.containers import IMAGE, container_arguments
+from {{ cookiecutter.package_name }} import QUEUE
+from {{ cookiecutter.package_name }}.analyses import containers
+
+pytestmark = [pytest.mark.e2e, pytest.mark.docker]
+
+IMAGE = os.environ.get("GW_TEST_DOCKER_IMAGE")
+RESULT_TIMEOUT = 60
+CONTENT = "first line\nsecond\n"
 
 
-def test_the_arguments_fit_the_signature_of_docker_run():
-    inspect.signature(docker_run.run).bind(**container_arguments(26))
+def run_in_container(command, run_options):
+    """girder_worker's own docker_run, with the options of the example."""
+    return docker_run.apply_async(
+        kwargs={"image": IMAGE, "pull_image": False, "container_args": command}
+        # init=True: sleep, the container's first process otherwise, ignores Docker's stop signal.
+        | {"init": True, **run_options},
+        # docker_run is girder_worker's task, not the plugin's: it follows no plugin route.
+        queue=QUEUE,
+    )
 
 
-def test_the_image_is_pulled_first_and_the_container_removed_after():
-    arguments = container_arguments(26)
-    assert arguments["image"] == IMAGE
-    assert arguments["pull_image"] is True
-    assert arguments["remove_container"] is True
+def test_the_tool_in_a_container_counts_the_lines_words_and_bytes_of_a_file(
+    worker, girder_worker_app, docker_engine, run_label, tmp_path
+):
+    source = tmp_path / "notes.txt"
+    source.write_text(CONTENT)
+    result = containers.count_words_in_container(source, run_options=run_label)
+    (counts,) = result.get(timeout=RESULT_TIMEOUT)
+    assert counts == {"lines": 2, "words": 3, "bytes": len(CONTENT)}, worker.log_tail()
+    assert docker_engine.labelled(run_label) == [], "the container was not removed"
 
 
-def test_the_container_command_prints_the_nth_fibonacci_number():
-    command = container_arguments(26)["container_args"]
-    assert command[0] == "python"
-    run = subprocess.run([sys.executable, *command[1:]], capture_output=True, text=True, check=True)
-    assert run.stdout == "121393\n"
+def test_a_missing_file_is_refused_before_any_container_starts(
+    worker, girder_worker_app, docker_engine, run_label, tmp_path
+):
+    with pytest.raises(ValueError, match="path must be an existing file"):
+        containers.count_words_in_container(tmp_path / "missing.txt", run_options=run_label)
+    assert docker_engine.labelled(run_label) == []
 
 
-@pytest.mark.parametrize("bad", [0, "26"], ids=["zero", "str"])
-def test_a_bad_n_is_refused_before_any_container_starts(bad):
-    with pytest.raises((TypeError, ValueError), match="n must be"):
-        container_arguments(bad)
+def test_a_pull_setting_other_than_yes_or_no_is_refused(monkeypatch, tmp_path):
+    monkeypatch.setenv(containers.PULL_VARIABLE, "sometimes")
+    with pytest.raises(ValueError, match=f"{containers.PULL_VARIABLE} must be yes or no"):
+        containers.count_words_in_container(__file__)
+
+
+def test_a_failing_container_fails_the_task_with_its_exit_code_and_its_stderr_in_the_log(
+    worker, girder_worker_app, docker_engine, run_label
+):
+    failing = ["sh", "-c", "echo 'no such input' >&2; exit 3"]
+    result = run_in_container(failing, run_label)
+    with pytest.raises(DockerException, match=r"Non-zero exit code from docker container \(3\)"):
+        result.get(timeout=RESULT_TIMEOUT)
+    assert "no such input" in worker.log()
+
+
+@pytest.mark.skipif(
+    not os.environ.get("GW_TEST_BROKER"),
+    reason="revoking needs a broker that broadcasts (RabbitMQ, Redis): set GW_TEST_BROKER",
+)
+def test_a_revoked_task_stops_its_long_running_container_within_seconds(
+    worker, girder_worker_app, docker_engine, run_label
+):
+    result = run_in_container(["sleep", "60"], run_label)
+    deadline = time.monotonic() + RESULT_TIMEOUT
+    while not docker_engine.labelled(run_label):
+        assert time.monotonic() < deadline, worker.log_tail()
+        time.sleep(0.1)
+    revoked_at = time.monotonic()
+    girder_worker_app.control.revoke(result.id)
+    while docker_engine.labelled(run_label):
+        assert time.monotonic() - revoked_at < 5, "the container outlived its task by 5 s"
+        time.sleep(0.1)

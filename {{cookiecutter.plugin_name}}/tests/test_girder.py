@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 import pytest
-{% if cookiecutter.girder_io_task %}
+{% if cookiecutter.girder_io_task or cookiecutter.docker_task %}
 from girder.models.folder import Folder
 from girder.models.item import Item
 {% endif %}
@@ -217,4 +217,26 @@ def test_a_user_without_access_gets_403_and_no_job(
         )
     assert refused.value.status == 403
     assert job_count() == before
+{% endif %}
+{% if cookiecutter.docker_task %}
+
+
+@pytest.mark.docker
+def test_a_girder_file_goes_through_the_tool_in_a_container_and_its_counts_come_back_as_a_file(
+    girder, user, login, fsAssetstore, docker_engine, run_label, wait_for_job
+):
+    folder = Folder().childFolders(user, "user", user=user, filters={"name": "Private"})[0]
+    source = girder.uploadFile("notes.txt", "first line\nsecond\n", user, folder)
+    results = Item().createItem("Word counts", creator=user, folder=folder)
+    client = login(user)
+    job = client.post(
+        "{{ cookiecutter.plugin_name }}/count_words_in_container",
+        parameters={"fileId": source["_id"], "itemId": str(results["_id"])},
+    )
+    done = wait_for_job(job["_id"], *DONE)
+    assert done["status"] == JobStatus.SUCCESS, done["log"]
+    (uploaded,) = client.listFile(str(results["_id"]))
+    assert uploaded["name"] == "notes.txt.wc.txt"
+    counts = b"".join(client.downloadFileAsIterator(uploaded["_id"])).split()
+    assert counts == [b"2", b"3", b"18"]
 {% endif %}

@@ -40,10 +40,15 @@ class {{ cookiecutter.plugin_class }}(GirderWorkerPluginABC):
 {% endif %}
 
     def task_imports(self):
-{% if cookiecutter.girder_io_task %}
+{% if cookiecutter.girder_io_task or cookiecutter.docker_task %}
         return [
             "{{ cookiecutter.package_name }}.analyses.tasks",
+{% if cookiecutter.girder_io_task %}
             "{{ cookiecutter.package_name }}.analyses.files",
+{% endif %}
+{% if cookiecutter.docker_task %}
+            "{{ cookiecutter.package_name }}.analyses.containers",
+{% endif %}
         ]
 {% else %}
         return ["{{ cookiecutter.package_name }}.analyses.tasks"]

@@ -1,4 +1,4 @@
-"""A command-line tool in a Docker container, run through girder_worker's ``docker_run``.
+"""A command-line tool in a Docker container, run the way girder_worker's ``docker_run`` runs it.
 
 The tool (``wc``, any POSIX shell image has it) reads a file mounted into the
 container and writes its counts into a file on the task's temporary volume. The
@@ -13,8 +13,10 @@ settings of the process that calls ``.delay()``, read from the environment.
 import os
 from pathlib import Path
 
-from girder_worker.docker.tasks import docker_run
+from girder_worker.app import app
+from girder_worker.docker.tasks import DockerTask, docker_run
 from girder_worker.docker.transforms import BindMountVolume, VolumePath
+from girder_worker.utils import girder_job
 
 #: The image, by default a small public one with a pinned tag.
 IMAGE_VARIABLE = "{{ cookiecutter.package_name | upper }}_DOCKER_IMAGE"
@@ -47,15 +49,47 @@ class CountsFromVolume(VolumePath):
         return {"lines": int(lines), "words": int(words), "bytes": int(size)}
 
 
-def count_words_arguments(source, output, **run_options):
-    """docker_run's keyword arguments: the tool reads source and writes output (volume paths).
+class DockerTaskWithResults(DockerTask):
+    """docker_run's task class, returning what its result hooks make of the outputs.
 
-    run_options go to Docker as they are (``labels``, ``init``...).
+    girder_worker 5's DockerTask runs the result hooks but drops what they return, so a
+    docker_run outside Girder has no result; this class keeps it.
+    """
+
+    def _maybe_transform_result(self, idx, result):
+        value = super()._maybe_transform_result(idx, result)
+        self.request.hook_results = (*getattr(self.request, "hook_results", ()), value)
+        return value
+
+    def __call__(self, *args, **kwargs):
+        super().__call__(*args, **kwargs)
+        return getattr(self.request, "hook_results", None)
+
+
+@girder_job(title="Word count in a container", type="{{ cookiecutter.package_name }}.count_words")
+@app.task(base=DockerTaskWithResults, bind=True)
+def count_words(self, source, output, image=DEFAULT_IMAGE, pull_image=True, **run_options):
+    """Run the tool on source, writing to output (volume paths), as docker_run does.
+
+    run_options go to Docker as they are (``volumes``, ``labels``...).
+    """
+    container_args = ["sh", "-c", SCRIPT, source, output]
+    # docker_run's own function, run as this task (its cancel checks and result hooks).
+    return docker_run.run.__func__(
+        self, image, pull_image, container_args=container_args, **run_options
+    )
+
+
+def count_words_arguments(source, output, **run_options):
+    """count_words's keyword arguments: the tool reads source and writes output.
+
+    run_options go to Docker as they are (``labels``...).
     """
     return {
+        "source": source,
+        "output": output,
         "image": image(),
         "pull_image": pull_image(),
-        "container_args": ["sh", "-c", SCRIPT, source, output],
         # The container's first process forwards a stop signal to the tool, so a canceled
         # task's container stops at once instead of after Docker's 10 s grace period.
         "init": True,
@@ -65,17 +99,19 @@ def count_words_arguments(source, output, **run_options):
 
 
 def count_words_in_container(path, run_options=None, **options):
-    """Queue docker_run on the file at path (on the worker host); its result is the counts.
+    """Count the words of the file at path (on the worker host) in a container.
 
-    options (such as girder_job_title) go to ``delay``.
+    The result is ``[{"lines": ..., "words": ..., "bytes": ...}]``; options (such as
+    girder_job_title) go to ``delay``.
     """
     path = Path(path)
     if not path.is_file():
         raise ValueError(f"path must be an existing file, got {str(path)!r}")
     input_volume = BindMountVolume(str(path.parent), INPUT_DIR, "ro")
     source = VolumePath(path.name, volume=input_volume)
-    return docker_run.delay(
-        **count_words_arguments(source, VolumePath(COUNTS_FILE), **(run_options or {})),
+    arguments = count_words_arguments(source, VolumePath(COUNTS_FILE), **(run_options or {}))
+    return count_words.delay(
+        **arguments,
         volumes=[input_volume],
         girder_result_hooks=[CountsFromVolume(COUNTS_FILE)],
         **options,

@@ -18,7 +18,6 @@ from girder.models.item import Item
 {% endif %}
 from girder_jobs.models.job import Job
 {% if cookiecutter.docker_task %}
-from girder_worker.docker.tasks import docker_run
 from girder_worker.docker.transforms import VolumePath
 from girder_worker.docker.transforms.girder import (
     GirderFileIdToVolume,
@@ -182,7 +181,7 @@ class TaskRoutes(Resource):
         upload = GirderUploadVolumePathToItem(
             output, str(item["_id"]), upload_kwargs={"filename": f"{file['name']}.wc.txt"}
         )
-        return docker_run.delay(
+        return containers.count_words.delay(
             **containers.count_words_arguments(source, output),
             girder_result_hooks=[upload],
             girder_job_title=f"Word count of {file['name']} in a container",
