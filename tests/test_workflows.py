@@ -1,5 +1,6 @@
 """GitHub workflows and Dependabot files, baked and the template's own: secure by default
-and valid against their schemas; every baked pyproject.toml valid too. All offline."""
+and valid against their schemas; every baked compose file and pyproject.toml valid too.
+All offline."""
 
 import subprocess
 import sys
@@ -54,6 +55,10 @@ def test_every_baked_github_file_matches_its_schema(baked_projects, schema):
         path for project in baked_projects for path in project.glob(f".github/{SCHEMAS[schema]}")
     ]
     assert_valid(schema, files)
+
+
+def test_every_baked_compose_file_matches_the_compose_specification(baked_projects):
+    assert_valid("vendor.compose-spec", [project / "compose.yaml" for project in baked_projects])
 
 
 def test_every_baked_pyproject_is_valid(baked_projects):

@@ -1,24 +1,28 @@
-"""The Docker engine and image that the baked container tests run on.
+"""The Docker engine and images that the baked container and worker-image tests run on.
 
-The image comes from GW_TEST_DOCKER_IMAGE and must be on the local engine already
-(``scripts/busybox-image.sh`` builds one with no registry); nothing is pulled.
+Both images must be on the local engine already; nothing is pulled:
+GW_TEST_DOCKER_IMAGE, a busybox image for the container example
+(``scripts/busybox-image.sh``), and GW_TEST_PYTHON_IMAGE, the Python base of the worker
+image (``scripts/python-image.sh``).
 """
 
 import os
 
 import pytest
 
-VARIABLE = "GW_TEST_DOCKER_IMAGE"
+from support import brokers
 
-
-def image():
-    return os.environ.get(VARIABLE)
+IMAGES = {
+    "GW_TEST_DOCKER_IMAGE": "bash scripts/busybox-image.sh",
+    "GW_TEST_PYTHON_IMAGE": "bash scripts/python-image.sh",
+}
 
 
 def problem():
-    """Why the container tests cannot run here, or None when they can."""
-    if not image():
-        return f"set {VARIABLE} to a local busybox image (bash scripts/busybox-image.sh makes one)"
+    """Why the baked docker tests cannot run here, or None when they can."""
+    for variable, script in IMAGES.items():
+        if not os.environ.get(variable):
+            return f"set {variable} to a local image (`{script}` builds one)"
     import docker
     from docker.errors import DockerException
 
@@ -26,19 +30,24 @@ def problem():
         client = docker.from_env()
         try:
             client.ping()
-            client.images.get(image())
+            for variable in IMAGES:
+                client.images.get(os.environ[variable])
         finally:
             client.close()
     except DockerException as error:
-        return f"no Docker engine with the image {image()} answers ({error}): start dockerd"
+        return f"no Docker engine with both images answers ({error}): start dockerd"
     return None
 
 
-def marker_expression(tier):
-    """The baked tier to run: with its docker tests when an engine serves them."""
+def marker_expression(tier, broker, image=True):
+    """The baked tier to run. Its docker tests run on RabbitMQ, the broker the worker
+    image speaks, when an engine serves them; GW_TEST_REQUIRE_DOCKER=1 insists on it.
+    image=False leaves out the image tests (a build takes a quarter of a minute)."""
+    if broker is not brokers.RABBITMQ:
+        return f"({tier}) and not docker"
     reason = problem()
     if reason is None:
-        return tier
+        return tier if image else f"({tier}) and not image"
     if os.environ.get("GW_TEST_REQUIRE_DOCKER") == "1":
         pytest.fail(reason)
     print(f"leaving out the baked docker tests: {reason}")

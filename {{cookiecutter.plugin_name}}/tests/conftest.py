@@ -201,31 +201,56 @@ def girder_worker_app(worker_env):
     )
     return app
 {% endif %}
+
+
+TEST_LABEL = "{{ cookiecutter.package_name }}.test-run"
+
+
+@pytest.fixture(scope="module")
+def docker_client():
+    """The local Docker engine; the tests that need one skip without it, saying what to do.
+
+    No container that a test labels with TEST_LABEL may outlive the module.
+    """
+    import docker
+    from docker.errors import DockerException
+
+    try:
+        client = docker.from_env()
+        client.ping()
+    except DockerException as error:
+        pytest.skip(f"no Docker engine answers ({error}): install one (Debian: docker.io)")
+    yield client
+    left = client.containers.list(all=True, filters={"label": TEST_LABEL})
+    assert left == [], f"containers left behind: {left}"
+    client.close()
+
+
+@pytest.fixture
+def container_label():
+    """Docker options that label this test's containers with a value of their own."""
+    return {"labels": {TEST_LABEL: uuid.uuid4().hex}}
+
+
+@pytest.fixture
+def labelled(docker_client):
+    """The containers, running or not, that carry the label of some run options."""
+
+    def find(run_options):
+        (label,) = run_options["labels"].items()
+        return docker_client.containers.list(all=True, filters={"label": "=".join(label)})
+
+    return find
 {% if cookiecutter.docker_task %}
 
 
 DOCKER_IMAGE = os.environ.get("GW_TEST_DOCKER_IMAGE")
-TEST_LABEL = "{{ cookiecutter.package_name }}.test-run"
-
-
-class DockerEngine:
-    def __init__(self, client):
-        self.client = client
-
-    def labelled(self, run_options):
-        """The containers, running or not, that carry the label of these run options."""
-        (label,) = run_options["labels"].items()
-        return self.client.containers.list(all=True, filters={"label": "=".join(label)})
 
 
 @pytest.fixture(scope="module")
-def docker_engine():
-    """The local Docker engine, which has the image GW_TEST_DOCKER_IMAGE: tests never pull.
-
-    Without an engine or an image the tests that need one skip, saying what to set.
-    """
-    import docker
-    from docker.errors import DockerException
+def docker_engine(docker_client):
+    """The engine, which has the image GW_TEST_DOCKER_IMAGE: the tests never pull."""
+    from docker.errors import ImageNotFound
 
     if not DOCKER_IMAGE:
         pytest.skip(
@@ -233,28 +258,20 @@ def docker_engine():
             "(busybox, alpine); the tests never pull"
         )
     try:
-        client = docker.from_env()
-        client.ping()
-        client.images.get(DOCKER_IMAGE)
-    except DockerException as error:
-        pytest.skip(
-            f"no Docker engine with the image {DOCKER_IMAGE} answers ({error}): install one "
-            "(Debian: docker.io), start dockerd, and build or load the image"
-        )
-    yield DockerEngine(client)
-    left = client.containers.list(all=True, filters={"label": TEST_LABEL})
-    assert left == [], f"containers left behind: {left}"
-    client.close()
+        docker_client.images.get(DOCKER_IMAGE)
+    except ImageNotFound:
+        pytest.skip(f"the engine has no image {DOCKER_IMAGE}: build or load it")
+    return docker_client
 
 
 @pytest.fixture
-def run_label(docker_engine, monkeypatch):
-    """Docker options that label this test's containers; the image setting, never pulled."""
+def run_label(docker_engine, container_label, monkeypatch):
+    """Labels for this test's containers; the example's image setting, never pulled."""
     from {{ cookiecutter.package_name }}.analyses import containers
 
     monkeypatch.setenv(containers.IMAGE_VARIABLE, DOCKER_IMAGE)
     monkeypatch.setenv(containers.PULL_VARIABLE, "no")
-    return {"labels": {TEST_LABEL: uuid.uuid4().hex}}
+    return container_label
 {% endif %}
 {% if cookiecutter.girder_plugin %}
 

@@ -30,22 +30,22 @@ def run_in_container(command, run_options):
 
 
 def test_the_tool_in_a_container_counts_the_lines_words_and_bytes_of_a_file(
-    worker, girder_worker_app, docker_engine, run_label, tmp_path
+    worker, girder_worker_app, run_label, labelled, tmp_path
 ):
     source = tmp_path / "notes.txt"
     source.write_text(CONTENT)
     result = containers.count_words_in_container(source, run_options=run_label)
     (counts,) = result.get(timeout=RESULT_TIMEOUT)
     assert counts == {"lines": 2, "words": 3, "bytes": len(CONTENT)}, worker.log_tail()
-    assert docker_engine.labelled(run_label) == [], "the container was not removed"
+    assert labelled(run_label) == [], "the container was not removed"
 
 
 def test_a_missing_file_is_refused_before_any_container_starts(
-    worker, girder_worker_app, docker_engine, run_label, tmp_path
+    worker, girder_worker_app, run_label, labelled, tmp_path
 ):
     with pytest.raises(ValueError, match="path must be an existing file"):
         containers.count_words_in_container(tmp_path / "missing.txt", run_options=run_label)
-    assert docker_engine.labelled(run_label) == []
+    assert labelled(run_label) == []
 
 
 def test_a_pull_setting_other_than_yes_or_no_is_refused(monkeypatch, tmp_path):
@@ -55,7 +55,7 @@ def test_a_pull_setting_other_than_yes_or_no_is_refused(monkeypatch, tmp_path):
 
 
 def test_a_failing_container_fails_the_task_with_its_exit_code_and_its_stderr_in_the_log(
-    worker, girder_worker_app, docker_engine, run_label
+    worker, girder_worker_app, run_label
 ):
     failing = ["sh", "-c", "echo 'no such input' >&2; exit 3"]
     result = run_in_container(failing, run_label)
@@ -69,15 +69,15 @@ def test_a_failing_container_fails_the_task_with_its_exit_code_and_its_stderr_in
     reason="revoking needs a broker that broadcasts (RabbitMQ, Redis): set GW_TEST_BROKER",
 )
 def test_a_revoked_task_stops_its_long_running_container_within_seconds(
-    worker, girder_worker_app, docker_engine, run_label
+    worker, girder_worker_app, run_label, labelled
 ):
     result = run_in_container(["sleep", "60"], run_label)
     deadline = time.monotonic() + RESULT_TIMEOUT
-    while not docker_engine.labelled(run_label):
+    while not labelled(run_label):
         assert time.monotonic() < deadline, worker.log_tail()
         time.sleep(0.1)
     revoked_at = time.monotonic()
     girder_worker_app.control.revoke(result.id)
-    while docker_engine.labelled(run_label):
+    while labelled(run_label):
         assert time.monotonic() - revoked_at < 5, "the container outlived its task by 5 s"
         time.sleep(0.1)

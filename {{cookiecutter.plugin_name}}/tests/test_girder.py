@@ -223,7 +223,7 @@ def test_a_user_without_access_gets_403_and_no_job(
 
 @pytest.mark.docker
 def test_a_girder_file_goes_through_the_tool_in_a_container_and_its_counts_come_back_as_a_file(
-    girder, user, login, fsAssetstore, docker_engine, run_label, wait_for_job
+    girder, user, login, fsAssetstore, run_label, wait_for_job
 ):
     folder = Folder().childFolders(user, "user", user=user, filters={"name": "Private"})[0]
     source = girder.uploadFile("notes.txt", "first line\nsecond\n", user, folder)

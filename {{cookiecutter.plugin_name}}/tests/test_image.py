@@ -1,0 +1,126 @@
+"""The worker image of the Dockerfile: built with no network from a wheelhouse, run as a
+user, serving the example client, and stopping warm with no task lost.
+
+The image builds on GW_TEST_PYTHON_IMAGE, a Python base image on the local engine (the
+tests never pull), and its worker uses the suite's broker over the host's network.
+"""
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from {{ cookiecutter.package_name }}.analyses.tasks import nth_fibonacci
+
+pytestmark = [pytest.mark.e2e, pytest.mark.docker, pytest.mark.image]
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+BASE_IMAGE = os.environ.get("GW_TEST_PYTHON_IMAGE")
+READY_TIMEOUT = 60
+STOP_TIMEOUT = 30
+TASK_NAME = "{{ cookiecutter.package_name }}.analyses.tasks.{{ cookiecutter.task_name }}"
+
+
+@pytest.fixture(scope="module")
+def image(docker_client, tmp_path_factory):
+    """The image, built from a wheelhouse of this project with the network off."""
+    if not BASE_IMAGE:
+        pytest.skip("set GW_TEST_PYTHON_IMAGE to a Python base image on the local engine")
+    if not os.environ.get("GW_TEST_BROKER", "").startswith("amqp://"):
+        pytest.skip(
+            "the image's worker speaks AMQP, girder_worker's default: set GW_TEST_BROKER "
+            "to a RabbitMQ URL (amqp://...)"
+        )
+    context = tmp_path_factory.mktemp("image")
+    for name in ("Dockerfile", ".dockerignore"):
+        shutil.copy(PROJECT_ROOT / name, context / name)
+    wheel = [sys.executable, "-m", "pip", "wheel", "--quiet", "--wheel-dir", "wheelhouse"]
+    subprocess.run([*wheel, str(PROJECT_ROOT)], cwd=context, check=True, timeout=600)
+    tag = f"{{ cookiecutter.plugin_name | lower }}-worker:test-{context.name.lower()}"
+    started = time.monotonic()
+    built, _ = docker_client.images.build(
+        path=str(context),
+        tag=tag,
+        network_mode="none",
+        buildargs={"BASE_IMAGE": BASE_IMAGE},
+        forcerm=True,
+    )
+    size = built.attrs["Size"] / 1e6
+    print(f"built {tag} in {time.monotonic() - started:.1f} s: {size:.0f} MB")
+    yield tag
+    docker_client.images.remove(built.id, force=True)
+
+
+@pytest.fixture
+def start_container(docker_client, image, worker_env, container_label):
+    """Start the image's worker on the host's network; every container goes at the end."""
+    started = []
+
+    def start():
+        environment = {
+            name: worker_env[name] for name in ("GIRDER_WORKER_BROKER", "GIRDER_WORKER_BACKEND")
+        }
+        container = docker_client.containers.run(
+            image, detach=True, network_mode="host", environment=environment, **container_label
+        )
+        started.append(container)
+        wait_until_ready(container)
+        return container
+
+    yield start
+    for container in started:
+        container.remove(force=True)
+
+
+def wait_until_ready(container):
+    deadline = time.monotonic() + READY_TIMEOUT
+    while b" ready." not in container.logs():
+        container.reload()
+        assert container.status == "running", container.logs().decode()[-3000:]
+        assert time.monotonic() < deadline, container.logs().decode()[-3000:]
+        time.sleep(0.2)
+
+
+def test_the_image_runs_as_a_user_not_as_root(docker_client, image):
+    assert docker_client.containers.run(image, ["id", "-u"], remove=True).strip() != b"0"
+
+
+def test_the_containerized_worker_serves_the_example_client(start_container, worker_env):
+    container = start_container()
+    assert TASK_NAME in container.logs().decode()
+    client = subprocess.run(
+        [sys.executable, "example_client.py"],
+        cwd=PROJECT_ROOT,
+        env=worker_env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert client.stdout.strip() == "121393", client.stderr + container.logs().decode()[-3000:]
+
+
+def test_docker_stop_mid_batch_is_a_warm_shutdown_and_no_task_is_lost(start_container, client):
+    container = start_container()
+    # Each of these takes milliseconds, so tasks are running when the stop comes.
+    numbers = [19_000 + i % 1000 for i in range(300)]
+    results = [client.send_task(TASK_NAME, args=(n,)) for n in numbers]
+    while sum(result.ready() for result in results) < 50:
+        time.sleep(0.05)
+    stopping = time.monotonic()
+    container.stop(timeout=STOP_TIMEOUT)
+    stopped_after = time.monotonic() - stopping
+    container.reload()
+    assert container.attrs["State"]["ExitCode"] == 0, "killed, not a warm shutdown"
+    assert stopped_after < STOP_TIMEOUT
+    assert b"Warm shutdown" in container.logs()
+    done_before = sum(result.ready() for result in results)
+    assert done_before < len(numbers), "the batch ended before the stop"
+    # The same container, started again, finishes what the broker kept for it.
+    container.start()
+    values = [result.get(timeout=300) for result in results]
+    print(f"stopped in {stopped_after:.1f} s after {done_before} of {len(numbers)} tasks")
+    assert values == [nth_fibonacci(n) for n in numbers]
