@@ -192,6 +192,7 @@ def test_dedicated_queue_routes_the_tasks_to_a_queue_named_after_the_plugin(cook
     assert 'QUEUE = "image_tools"' in package
     assert 'TASK_ROUTES = {"image_tools.*": {"queue": QUEUE}}' in package
     assert "-Q image_tools" in (project / "README.md").read_text()
+    assert "WORKER_QUEUES=image_tools" in (project / "Dockerfile").read_text()
     assert 'QUEUE = "celery"' in (bake(cookies).project_path / "gwexample/__init__.py").read_text()
 
 

@@ -32,7 +32,8 @@ E2E_CASES = [
 def run_baked_tier(installed, marker, env):
     project, python = installed
     run, counts = venvs.run_pytest(python, project, "-m", marker, env=env)
-    report = run.stdout[-4000:] + run.stderr[-2000:]
+    errors = [line for line in run.stdout.splitlines() if line.startswith(("E ", "FAILED"))]
+    report = "\n".join(errors[-60:]) + "\n" + run.stdout[-2000:] + run.stderr[-2000:]
     assert run.returncode == 0, report
     assert counts["passed"] > 0, report
     assert counts["failed"] == counts["error"] == counts["skipped"] == 0, report

@@ -108,15 +108,18 @@ def test_docker_stop_mid_batch_is_a_warm_shutdown_and_no_task_is_lost(start_cont
     # Each of these takes milliseconds, so tasks are running when the stop comes.
     numbers = [19_000 + i % 1000 for i in range(300)]
     results = [client.send_task(TASK_NAME, args=(n,)) for n in numbers]
+    deadline = time.monotonic() + READY_TIMEOUT
     while sum(result.ready() for result in results) < 50:
+        assert time.monotonic() < deadline, container.logs().decode()[-3000:]
         time.sleep(0.05)
     stopping = time.monotonic()
     container.stop(timeout=STOP_TIMEOUT)
     stopped_after = time.monotonic() - stopping
     container.reload()
-    assert container.attrs["State"]["ExitCode"] == 0, "killed, not a warm shutdown"
+    logs = container.logs().decode()
+    assert container.attrs["State"]["ExitCode"] == 0, f"killed, not stopped:\n{logs[-3000:]}"
     assert stopped_after < STOP_TIMEOUT
-    assert b"Warm shutdown" in container.logs()
+    assert "Warm shutdown" in logs, logs[-3000:]
     done_before = sum(result.ready() for result in results)
     assert done_before < len(numbers), "the batch ended before the stop"
     # The same container, started again, finishes what the broker kept for it.
