@@ -21,12 +21,7 @@ GOOD = {
     "task_time_limit": "3600",
     "license": "MIT",
     "ci": "none",
-    "girder_plugin": True,
-    "progress_task": True,
-    "dedicated_queue": False,
-    "girder_io_task": False,
-    "docker_task": True,
-}
+} | {name: True for name, value in QUESTIONS.items() if isinstance(value, bool)}
 
 
 def test_unrendered_hooks_keep_the_jinja_inside_a_string_literal():
