@@ -39,12 +39,13 @@ def test_a_broken_plugin_fails_every_plugins_tests_naming_the_module(
 ):
     path, line = BREAKAGES[broken]
     missing = line.split()[1]
-    project = bake(cookies).project_path
+    # Worker-only bakes in a venv without Girder, as on a worker host.
+    project = bake(cookies, girder_plugin=False).project_path
     source = project / path
     source.write_text(line + source.read_text())
     # A healthy plugin in the same venv: the broken one takes it down too.
-    healthy, _ = installed_plugin(plugin_name="image_tools")
-    python = venvs.plugin_venv(tmp_path / "venv", project)
+    healthy, _ = installed_plugin(plugin_name="image_tools", girder_plugin=False)
+    python = venvs.plugin_venv(tmp_path / "venv", project, venvs.GIRDER_DISTRIBUTIONS)
     venvs.install(python, healthy)
     for checked in (project, healthy):
         run, counts = venvs.run_pytest(

@@ -13,6 +13,7 @@ names a real one.
 
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -51,6 +52,7 @@ class Worker:
         self.env = env
         self.log_path = Path(log_path)
         self.extra_args = list(extra_args)
+        self.hostname = f"test-{uuid.uuid4().hex[:8]}@{socket.gethostname()}"
         self.process = None
 
     def command(self):
@@ -62,7 +64,7 @@ class Worker:
             "--loglevel",
             "info",
             "--hostname",
-            f"test-{uuid.uuid4().hex[:8]}@%h",
+            self.hostname,
             "--without-gossip",
             "--without-mingle",
             "--without-heartbeat",
@@ -148,9 +150,9 @@ def worker_env(tmp_path_factory):
     return worker_environment(broker_environment(tmp_path_factory.mktemp("broker")))
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def worker(worker_env, tmp_path_factory):
-    """One worker for a whole test module: starting and stopping one takes seconds."""
+    """One worker for the whole session: starting and stopping one takes seconds."""
     from {{ cookiecutter.package_name }} import QUEUE
 
     log_path = tmp_path_factory.mktemp("worker") / "worker.log"

@@ -56,7 +56,18 @@ def image(docker_client, tmp_path_factory):
 
 
 @pytest.fixture
-def start_container(docker_client, image, worker_env, container_label):
+def host_worker_aside(worker, client):
+    """The suite's own worker stops taking tasks of the plugin's queue for a while, so the
+    containerized worker is the only one that does."""
+    from {{ cookiecutter.package_name }} import QUEUE
+
+    client.control.cancel_consumer(QUEUE, destination=[worker.hostname], reply=True)
+    yield
+    client.control.add_consumer(QUEUE, destination=[worker.hostname], reply=True)
+
+
+@pytest.fixture
+def start_container(docker_client, image, worker_env, container_label, host_worker_aside):
     """Start the image's worker on the host's network; every container goes at the end."""
     started = []
 
