@@ -7,6 +7,7 @@ import time
 import pytest
 from docker.errors import DockerException
 from girder_worker.docker.tasks import docker_run
+from girder_worker.docker.transforms import BindMountVolume, VolumePath
 
 from {{ cookiecutter.package_name }} import QUEUE
 from {{ cookiecutter.package_name }}.analyses import containers
@@ -45,6 +46,25 @@ def test_a_missing_file_is_refused_before_any_container_starts(
 ):
     with pytest.raises(ValueError, match="path must be an existing file"):
         containers.count_words_in_container(tmp_path / "missing.txt", run_options=run_label)
+    assert labelled(run_label) == []
+
+
+def test_a_failing_tool_fails_the_task_with_the_exit_code_and_the_containers_stderr(
+    worker, girder_worker_app, run_label, labelled, tmp_path
+):
+    # The directory is mounted, but the file the tool is told to read is not in it.
+    volume = BindMountVolume(str(tmp_path), containers.INPUT_DIR, "ro")
+    source = VolumePath("missing.txt", volume=volume)
+    output = VolumePath(containers.COUNTS_FILE)
+    result = containers.count_words.delay(
+        **containers.count_words_arguments(source, output, **run_label),
+        volumes=[volume],
+        girder_result_hooks=[containers.CountsFromVolume(containers.COUNTS_FILE)],
+    )
+    with pytest.raises(RuntimeError) as failed:
+        result.get(timeout=RESULT_TIMEOUT)
+    assert "Non-zero exit code from docker container (" in str(failed.value)
+    assert "missing.txt" in str(failed.value), str(failed.value)
     assert labelled(run_label) == []
 
 

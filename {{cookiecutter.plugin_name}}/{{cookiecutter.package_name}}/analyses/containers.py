@@ -11,12 +11,16 @@ settings of the process that calls ``.delay()``, read from the environment.
 """
 
 import os
+import sys
 from pathlib import Path
 
+from docker.errors import DockerException
 from girder_worker.app import app
+from girder_worker.docker.io import FDReadStreamConnector, StreamWriter
 from girder_worker.docker.tasks import DockerTask, docker_run
-from girder_worker.docker.transforms import BindMountVolume, VolumePath
+from girder_worker.docker.transforms import BindMountVolume, ContainerStdErr, VolumePath
 from girder_worker.utils import girder_job
+from girder_worker.utils.transform import ResultTransform
 
 #: The image, by default a small public one with a pinned tag.
 IMAGE_VARIABLE = "{{ cookiecutter.package_name | upper }}_DOCKER_IMAGE"
@@ -41,7 +45,7 @@ def pull_image():
     return value == "yes"
 
 
-class CountsFromVolume(VolumePath):
+class CountsFromVolume(VolumePath, ResultTransform):
     """Result hook: the lines, words and bytes that the tool wrote into a volume file."""
 
     def transform(self, *args, **kwargs):
@@ -66,18 +70,46 @@ class DockerTaskWithResults(DockerTask):
         return getattr(self.request, "hook_results", None)
 
 
+class StderrTail(StreamWriter):
+    """Copies the container's standard error to the worker's (and so to the Girder job's
+    log), keeping its end for the error that a failed run raises."""
+
+    LIMIT = 2000
+
+    def __init__(self):
+        self.tail = ""
+
+    def write(self, buf):
+        text = buf.decode(errors="replace") if isinstance(buf, bytes) else buf
+        self.tail = (self.tail + text)[-self.LIMIT :]
+        sys.stderr.write(text)
+
+    def close(self):
+        sys.stderr.flush()
+
+
 @girder_job(title="Word count in a container", type="{{ cookiecutter.package_name }}.count_words")
 @app.task(base=DockerTaskWithResults, bind=True)
 def count_words(self, source, output, image=DEFAULT_IMAGE, pull_image=True, **run_options):
     """Run the tool on source, writing to output (volume paths), as docker_run does.
 
-    run_options go to Docker as they are (``volumes``, ``labels``...).
+    run_options go to Docker as they are (``volumes``, ``labels``...). A run that fails
+    raises a RuntimeError with the container's exit code and the end of its stderr.
     """
     container_args = ["sh", "-c", SCRIPT, source, output]
-    # docker_run's own function, run as this task (its cancel checks and result hooks).
-    return docker_run.run.__func__(
-        self, image, pull_image, container_args=container_args, **run_options
-    )
+    stderr = StderrTail()
+    try:
+        # docker_run's own function, run as this task (its cancel checks, result hooks).
+        return docker_run.run.__func__(
+            self,
+            image,
+            pull_image,
+            container_args=container_args,
+            stream_connectors=[FDReadStreamConnector(ContainerStdErr(), stderr)],
+            **run_options,
+        )
+    except DockerException as error:
+        raise RuntimeError(f"{error} Its stderr ends with: {stderr.tail.strip()!r}") from None
 
 
 def count_words_arguments(source, output, **run_options):
