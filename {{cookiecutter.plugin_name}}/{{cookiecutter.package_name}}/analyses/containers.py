@@ -11,14 +11,13 @@ settings of the process that calls ``.delay()``, read from the environment.
 """
 
 import os
-import sys
 from pathlib import Path
 
+import docker
 from docker.errors import DockerException
 from girder_worker.app import app
-from girder_worker.docker.io import FDReadStreamConnector, StreamWriter
 from girder_worker.docker.tasks import DockerTask, docker_run
-from girder_worker.docker.transforms import BindMountVolume, ContainerStdErr, VolumePath
+from girder_worker.docker.transforms import BindMountVolume, VolumePath
 from girder_worker.utils import girder_job
 from girder_worker.utils.transform import ResultTransform
 
@@ -30,6 +29,8 @@ PULL_VARIABLE = "{{ cookiecutter.package_name | upper }}_DOCKER_PULL"
 #: Where the input's directory is mounted in the container, read-only.
 INPUT_DIR = "/mnt/input"
 COUNTS_FILE = "counts.txt"
+#: Every container of the task carries the task's id under this label.
+RUN_LABEL = "{{ cookiecutter.package_name }}.task-id"
 # $0 is the input file, $1 the output file.
 SCRIPT = 'wc < "$0" > "$1"'
 
@@ -70,46 +71,48 @@ class DockerTaskWithResults(DockerTask):
         return getattr(self.request, "hook_results", None)
 
 
-class StderrTail(StreamWriter):
-    """Copies the container's standard error to the worker's (and so to the Girder job's
-    log), keeping its end for the error that a failed run raises."""
-
-    LIMIT = 2000
-
-    def __init__(self):
-        self.tail = ""
-
-    def write(self, buf):
-        text = buf.decode(errors="replace") if isinstance(buf, bytes) else buf
-        self.tail = (self.tail + text)[-self.LIMIT :]
-        sys.stderr.write(text)
-
-    def close(self):
-        sys.stderr.flush()
-
-
 @girder_job(title="Word count in a container", type="{{ cookiecutter.package_name }}.count_words")
 @app.task(base=DockerTaskWithResults, bind=True)
-def count_words(self, source, output, image=DEFAULT_IMAGE, pull_image=True, **run_options):
+def count_words(
+    self, source, output, image=DEFAULT_IMAGE, pull_image=True, remove_container=True, **run_options
+):
     """Run the tool on source, writing to output (volume paths), as docker_run does.
 
     run_options go to Docker as they are (``volumes``, ``labels``...). A run that fails
     raises a RuntimeError with the container's exit code and the end of its stderr.
     """
+    run_label = {RUN_LABEL: str(self.request.id)}
+    labels = {**run_options.pop("labels", {}), **run_label}
     container_args = ["sh", "-c", SCRIPT, source, output]
-    stderr = StderrTail()
     try:
-        # docker_run's own function, run as this task (its cancel checks, result hooks).
+        # docker_run's own function, run as this task (its cancel checks, result hooks);
+        # the container stays until its stderr has been read.
         return docker_run.run.__func__(
             self,
             image,
             pull_image,
             container_args=container_args,
-            stream_connectors=[FDReadStreamConnector(ContainerStdErr(), stderr)],
+            remove_container=False,
+            labels=labels,
             **run_options,
         )
     except DockerException as error:
-        raise RuntimeError(f"{error} Its stderr ends with: {stderr.tail.strip()!r}") from None
+        raise RuntimeError(f"{error} Its stderr ends with: {stderr_tail(run_label)!r}") from None
+    finally:
+        if remove_container:
+            for container in containers_labelled(run_label):
+                container.remove(force=True)
+
+
+def containers_labelled(labels):
+    client = docker.from_env()
+    selector = [f"{name}={value}" for name, value in labels.items()]
+    return client.containers.list(all=True, filters={"label": selector})
+
+
+def stderr_tail(labels, limit=2000):
+    logs = b"".join(c.logs(stdout=False, stderr=True) for c in containers_labelled(labels))
+    return logs.decode(errors="replace")[-limit:].strip()
 
 
 def count_words_arguments(source, output, **run_options):
