@@ -65,8 +65,8 @@ def main():
     if project.exists():
         sys.exit(f"{project} exists already; pass another --keep directory")
     run(python, "-m", "cookiecutter", "--no-input", TEMPLATE_DIR, "--output-dir", work)
-    step("installing the plugin, as on a worker host: pip install -e gwexample")
-    run(python, "-m", "pip", "install", "--quiet", "--editable", project)
+    step("installing the plugin as on a worker host, and SQLAlchemy for the SQLite broker")
+    run(python, "-m", "pip", "install", "--quiet", "--editable", project, "SQLAlchemy")
 
     env = os.environ | {
         "GIRDER_WORKER_BROKER": f"sqla+sqlite:///{work / 'broker.sqlite'}",
