@@ -161,6 +161,23 @@ def worker(worker_env, tmp_path_factory):
 
 
 @pytest.fixture
+def run_example_client(worker_env):
+    """Run example_client.py as a user would, on the workers' broker."""
+
+    def run():
+        return subprocess.run(
+            [sys.executable, "example_client.py"],
+            cwd=PROJECT_ROOT,
+            env=worker_env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+
+    return run
+
+
+@pytest.fixture
 def start_worker(worker_env, tmp_path):
     """Start more workers, each with its own options; all stop when the test ends."""
     with ExitStack() as stack:

@@ -172,7 +172,7 @@ def test_a_job_canceled_through_girders_api_stops_early_and_ends_canceled(
     assert stopped_after < 5, stopped_after
     assert "Canceled after" in "".join(done["log"])
 {% endif %}
-{% if cookiecutter.girder_io_task %}
+{% if cookiecutter.girder_io_task or cookiecutter.docker_task %}
 
 
 @pytest.fixture
@@ -180,21 +180,33 @@ def private_folder(girder, user, fsAssetstore):
     return Folder().childFolders(user, "user", user=user, filters={"name": "Private"})[0]
 
 
+@pytest.fixture
+def run_file_route(girder, user, login, private_folder, wait_for_job):
+    """Upload a file, run a route on it into a new item; the files that reach the item."""
+
+    def run(route, content):
+        source = girder.uploadFile("notes.txt", content, user, private_folder)
+        results = Item().createItem("Results", creator=user, folder=private_folder)
+        client = login(user)
+        parameters = {"fileId": source["_id"], "itemId": str(results["_id"])}
+        job = client.post(route, parameters=parameters)
+        done = wait_for_job(job["_id"], *DONE)
+        assert done["status"] == JobStatus.SUCCESS, done["log"]
+        return {
+            file["name"]: b"".join(client.downloadFileAsIterator(file["_id"]))
+            for file in client.listFile(str(results["_id"]))
+        }
+
+    return run
+{% endif %}
+{% if cookiecutter.girder_io_task %}
+
+
 def test_a_girder_file_goes_in_and_its_line_count_comes_back_as_a_file_named_after_it(
-    girder, user, login, private_folder, wait_for_job
+    run_file_route,
 ):
-    source = girder.uploadFile("notes.txt", "first\nsecond\nthird\n", user, private_folder)
-    results = Item().createItem("Line counts", creator=user, folder=private_folder)
-    client = login(user)
-    job = client.post(
-        "{{ cookiecutter.plugin_name }}/count_lines",
-        parameters={"fileId": source["_id"], "itemId": str(results["_id"])},
-    )
-    done = wait_for_job(job["_id"], *DONE)
-    assert done["status"] == JobStatus.SUCCESS, done["log"]
-    uploaded = list(client.listFile(str(results["_id"])))
-    assert [file["name"] for file in uploaded] == ["notes.txt.lines.txt"]
-    assert b"".join(client.downloadFileAsIterator(uploaded[0]["_id"])) == b"3\n"
+    uploaded = run_file_route("{{ cookiecutter.plugin_name }}/count_lines", "first\nsecond\nthird\n")
+    assert uploaded == {"notes.txt.lines.txt": b"3\n"}
 
 
 @pytest.mark.parametrize("denied", ["file", "item"], ids=["no-read-on-file", "no-write-on-item"])
@@ -223,20 +235,10 @@ def test_a_user_without_access_gets_403_and_no_job(
 
 @pytest.mark.docker
 def test_a_girder_file_goes_through_the_tool_in_a_container_and_its_counts_come_back_as_a_file(
-    girder, user, login, fsAssetstore, run_label, wait_for_job
+    run_file_route, run_label
 ):
-    folder = Folder().childFolders(user, "user", user=user, filters={"name": "Private"})[0]
-    source = girder.uploadFile("notes.txt", "first line\nsecond\n", user, folder)
-    results = Item().createItem("Word counts", creator=user, folder=folder)
-    client = login(user)
-    job = client.post(
-        "{{ cookiecutter.plugin_name }}/count_words_in_container",
-        parameters={"fileId": source["_id"], "itemId": str(results["_id"])},
-    )
-    done = wait_for_job(job["_id"], *DONE)
-    assert done["status"] == JobStatus.SUCCESS, done["log"]
-    (uploaded,) = client.listFile(str(results["_id"]))
-    assert uploaded["name"] == "notes.txt.wc.txt"
-    counts = b"".join(client.downloadFileAsIterator(uploaded["_id"])).split()
-    assert counts == [b"2", b"3", b"18"]
+    route = "{{ cookiecutter.plugin_name }}/count_words_in_container"
+    uploaded = run_file_route(route, "first line\nsecond\n")
+    assert list(uploaded) == ["notes.txt.wc.txt"]
+    assert uploaded["notes.txt.wc.txt"].split() == [b"2", b"3", b"18"]
 {% endif %}

@@ -100,17 +100,10 @@ def test_the_image_runs_as_a_user_not_as_root(docker_client, image):
     assert docker_client.containers.run(image, ["id", "-u"], remove=True).strip() != b"0"
 
 
-def test_the_containerized_worker_serves_the_example_client(start_container, worker_env):
+def test_the_containerized_worker_serves_the_example_client(start_container, run_example_client):
     container = start_container()
     assert TASK_NAME in container.logs().decode()
-    client = subprocess.run(
-        [sys.executable, "example_client.py"],
-        cwd=PROJECT_ROOT,
-        env=worker_env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    client = run_example_client()
     assert client.stdout.strip() == "121393", client.stderr + container.logs().decode()[-3000:]
 
 

@@ -1,14 +1,9 @@
 """A real worker discovers the plugin through its entry point and runs its task."""
 
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
 
 from {{ cookiecutter.package_name }}.analyses.tasks import MAX_N, nth_fibonacci
 
-PROJECT_ROOT = Path(__file__).resolve().parents[1]
 TASK_NAME = "{{ cookiecutter.package_name }}.analyses.tasks.{{ cookiecutter.task_name }}"
 RESULT_TIMEOUT = 60
 pytestmark = pytest.mark.e2e
@@ -29,15 +24,8 @@ def test_the_worker_lists_the_task_it_found_through_the_entry_point(worker):
     assert TASK_NAME in worker.registered_tasks(), worker.log_tail()
 
 
-def test_the_example_client_prints_the_26th_fibonacci_number(worker, worker_env):
-    client = subprocess.run(
-        [sys.executable, "example_client.py"],
-        cwd=PROJECT_ROOT,
-        env=worker_env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+def test_the_example_client_prints_the_26th_fibonacci_number(worker, run_example_client):
+    client = run_example_client()
     assert client.returncode == 0, f"{client.stderr}\n{worker.log_tail()}"
     assert client.stdout.strip() == "121393", worker.log_tail()
 

@@ -55,6 +55,32 @@ def checked_n(value):
     return n
 
 
+{% if cookiecutter.girder_io_task or cookiecutter.docker_task %}
+def from_file_to_item(description):
+    """A route's description, with a file the user may read and an item they may write to."""
+    return (
+        description.modelParam(
+            "fileId",
+            "The file to read.",
+            model=File,
+            level=AccessType.READ,
+            paramType="query",
+            destName="file",
+        )
+        .modelParam(
+            "itemId",
+            "The item that receives the result.",
+            model=Item,
+            level=AccessType.WRITE,
+            paramType="query",
+            destName="item",
+        )
+        .errorResponse("You are not logged in.", 401)
+        .errorResponse("You may not read the file or write to the item.", 403)
+    )
+
+
+{% endif %}
 class TaskRoutes(Resource):
     """``/{{ cookiecutter.plugin_name }}``: one route per task."""
 
@@ -119,25 +145,9 @@ class TaskRoutes(Resource):
     @access.user
     @filtermodel(model=Job)
     @autoDescribeRoute(
-        Description("Count the lines of a file; the count is uploaded into an item as a file.")
-        .modelParam(
-            "fileId",
-            "The file to read.",
-            model=File,
-            level=AccessType.READ,
-            paramType="query",
-            destName="file",
+        from_file_to_item(
+            Description("Count the lines of a file; the count is uploaded into an item as a file.")
         )
-        .modelParam(
-            "itemId",
-            "The item that receives the result.",
-            model=Item,
-            level=AccessType.WRITE,
-            paramType="query",
-            destName="item",
-        )
-        .errorResponse("You are not logged in.", 401)
-        .errorResponse("You may not read the file or write to the item.", 403)
     )
     def count_lines(self, file, item):
         # The worker sees only a temporary path; the result is named after the Girder file.
@@ -153,26 +163,11 @@ class TaskRoutes(Resource):
     @access.user
     @filtermodel(model=Job)
     @autoDescribeRoute(
-        Description("Count the words of a file with a tool in a Docker container on a worker.")
-        .notes("The counts are uploaded into the item as a file named after the input.")
-        .modelParam(
-            "fileId",
-            "The file to read.",
-            model=File,
-            level=AccessType.READ,
-            paramType="query",
-            destName="file",
+        from_file_to_item(
+            Description("Count the words of a file with a tool in a container on a worker.").notes(
+                "The counts are uploaded into the item as a file named after the input."
+            )
         )
-        .modelParam(
-            "itemId",
-            "The item that receives the result.",
-            model=Item,
-            level=AccessType.WRITE,
-            paramType="query",
-            destName="item",
-        )
-        .errorResponse("You are not logged in.", 401)
-        .errorResponse("You may not read the file or write to the item.", 403)
     )
     def count_words_in_container(self, file, item):
         # Fixed names inside the container; the Girder name only names the upload.
