@@ -249,17 +249,6 @@ def docker_client():
 def container_label():
     """Docker options that label this test's containers with a value of their own."""
     return {"labels": {TEST_LABEL: uuid.uuid4().hex}}
-
-
-@pytest.fixture
-def labelled(docker_client):
-    """The containers, running or not, that carry the label of some run options."""
-
-    def find(run_options):
-        (label,) = run_options["labels"].items()
-        return docker_client.containers.list(all=True, filters={"label": "=".join(label)})
-
-    return find
 {% if cookiecutter.docker_task %}
 
 
@@ -291,6 +280,17 @@ def run_label(docker_engine, container_label, monkeypatch):
     monkeypatch.setenv(containers.IMAGE_VARIABLE, DOCKER_IMAGE)
     monkeypatch.setenv(containers.PULL_VARIABLE, "no")
     return container_label
+
+
+@pytest.fixture
+def labelled(docker_client):
+    """The containers, running or not, that carry the label of some run options."""
+
+    def find(run_options):
+        (label,) = run_options["labels"].items()
+        return docker_client.containers.list(all=True, filters={"label": "=".join(label)})
+
+    return find
 {% endif %}
 {% if cookiecutter.girder_plugin %}
 
