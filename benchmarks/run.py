@@ -278,7 +278,8 @@ def first_green(scratch):
     start = time.perf_counter()
     project = common.baking.bake_to(scratch / "first-green")
     env_dir = scratch / "first-green-venv"
-    venv.EnvBuilder(with_pip=True).create(env_dir)
+    # As the plugin README says: a current pip installs the same set twice as fast as 23.x.
+    venv.EnvBuilder(with_pip=True, upgrade_deps=True).create(env_dir)
     python = env_dir / "bin" / "python"
     made = time.perf_counter()
     install = [python, "-m", "pip", "install", "-q", "-e", f"{project}[test]"]
