@@ -6,8 +6,7 @@ hooks on every update): removing what is already gone is not an error.
 """
 
 import json
-import shutil
-from pathlib import Path
+import os
 
 ANSWERS = r"""{{ cookiecutter | tojson }}"""
 
@@ -34,11 +33,15 @@ def unwanted_paths(answers):
 
 def remove(root, relative_paths):
     for relative in relative_paths:
-        path = Path(root, relative)
-        if path.is_dir():
+        path = os.path.join(root, relative)
+        if os.path.isdir(path):
+            # Imported only here: the default answers remove files alone, and importing
+            # shutil (it pulls in compression modules) costs more than removing them.
+            import shutil
+
             shutil.rmtree(path)
-        else:
-            path.unlink(missing_ok=True)
+        elif os.path.lexists(path):
+            os.remove(path)
 
 
 def main(answers=None, root="."):
