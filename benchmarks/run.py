@@ -30,7 +30,7 @@ BARE_TASK = "bare.noop"
 SEQUENCE_TASK = "gwexample.analyses.tasks.fibonacci_sequence"
 PER_STEP_TASK = "gw_floor.sequence_checking_every_step"
 SEQUENCE_STEPS = 1000
-ROUND_TRIPS = 100
+ROUND_TRIPS = 200
 BATCH = 1000
 
 
@@ -127,13 +127,16 @@ def bake_times(scratch, rounds):
     ]
 
 
-def round_trips(client, queue, task, count):
-    times = []
+def round_trips(cases, count):
+    """Round trips of each (client, queue, task) case, one call of each in turn, so that
+    whatever else the machine does falls on every case alike. Median and p95 per case."""
+    times = [[] for _ in cases]
     for _ in range(count):
-        start = time.perf_counter()
-        client.send_task(task, args=(26,), queue=queue).get(timeout=30)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times), statistics.quantiles(times, n=20)[-1]
+        for case_times, (client, queue, task) in zip(times, cases, strict=True):
+            start = time.perf_counter()
+            client.send_task(task, args=(26,), queue=queue).get(timeout=30)
+            case_times.append(time.perf_counter() - start)
+    return [(statistics.median(t), statistics.quantiles(t, n=20)[-1]) for t in times]
 
 
 def throughput(client, queue, task, count):
@@ -153,12 +156,19 @@ def worker_figures(project, python, scratch, rounds):
         common.rabbitmq_worker(project, python, scratch, app="bare_app") as (bare, bare_queue, _),
     ):
         cases = ((client, queue, TASK), (client, queue, FLOOR_TASK), (bare, bare_queue, BARE_TASK))
-        for _ in range(rounds):
-            for i, (c, q, task) in enumerate(cases):
-                median, p95 = round_trips(c, q, task, ROUND_TRIPS)
+        for round_ in range(rounds):
+            # Ours and the floor take turns on one worker. Bare Celery runs on its own: right
+            # after a girder_worker task it would share the cores with that task's revoked-list
+            # broadcast, which girder_worker sends after the result.
+            paired = round_trips(cases[:2], ROUND_TRIPS) + round_trips(cases[2:], ROUND_TRIPS)
+            for i, (median, p95) in enumerate(paired):
                 medians[i].append(median * 1000)
                 p95s[i].append(p95 * 1000)
-                rates[i].append(throughput(c, q, task, BATCH))
+            # Batches take turns leading, so no case always follows the same one.
+            order = list(range(len(cases)))
+            order = order[round_ % len(order) :] + order[: round_ % len(order)]
+            for i in order:
+                rates[i].append(throughput(*cases[i], BATCH))
     floor = "girder_worker floor: a minimal plugin's no-op, same worker"
     bare = "bare Celery no-op, same broker"
     return [
