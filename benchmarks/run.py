@@ -30,7 +30,7 @@ BARE_TASK = "bare.noop"
 SEQUENCE_TASK = "gwexample.analyses.tasks.fibonacci_sequence"
 PER_STEP_TASK = "gw_floor.sequence_checking_every_step"
 SEQUENCE_STEPS = 1000
-ROUND_TRIPS = 200
+ROUND_TRIPS = 500
 BATCH = 1000
 
 
