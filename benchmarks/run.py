@@ -342,7 +342,7 @@ def machine():
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--rounds", type=int, default=9)
     parser.add_argument("--skip-suite", action="store_true", help="do not time the test suite")
     options = parser.parse_args()
     common.require_rabbitmq()
