@@ -299,7 +299,8 @@ def first_green(scratch):
     start = time.perf_counter()
     project = common.baking.bake_to(scratch / "first-green")
     env_dir = scratch / "first-green-venv"
-    # As the plugin README says: a current pip installs the same set twice as fast as 23.x.
+    # As the plugin README says: a current pip installs the same set in two thirds of the time
+    # that 23.x, bundled with Python 3.11, takes.
     venv.EnvBuilder(with_pip=True, upgrade_deps=True).create(env_dir)
     python = env_dir / "bin" / "python"
     made = time.perf_counter()
