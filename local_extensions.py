@@ -11,8 +11,9 @@ def class_name(package_name):
     """The plugin class for a package name: image_tools -> ImageToolsPlugin.
 
     A leading "gw" stays upper case, as girder_worker spells it: gwexample -> GWExamplePlugin.
+    The name ends in "Plugin" once, even when the package's does: my_plugin -> MyPlugin.
     """
-    words = [word for word in package_name.split("_") if word]
+    words = [word for word in package_name.removesuffix("plugin").split("_") if word]
     if not words:
         return "Plugin"
     first, rest = words[0], words[1:]
@@ -24,8 +25,11 @@ def class_name(package_name):
 
 
 def girder_class_name(plugin_class):
-    """The Girder plugin class for GWExamplePlugin -> GWExampleGirderPlugin."""
-    return plugin_class.removesuffix("Plugin") + "GirderPlugin"
+    """The Girder plugin class for GWExamplePlugin -> GWExampleGirderPlugin.
+
+    Plugin keeps its whole name, PluginGirderPlugin: GirderPlugin is the base class it extends.
+    """
+    return (plugin_class.removesuffix("Plugin") or plugin_class) + "GirderPlugin"
 
 
 class NamesExtension(Extension):

@@ -10,15 +10,38 @@ import os
 
 ANSWERS = r"""{{ cookiecutter | tojson }}"""
 
+#: The home of an optional example: its files, all named after it. Nothing outside
+#: them mentions the example; each part finds the examples present by itself.
+EXAMPLE_HOME = [
+    "{package}/analyses/{example}.py",  # its tasks, listed by the plugin class
+    "{package}/girder_plugin/routes/{example}.py",  # its routes, mounted by the REST resource
+    "tests/test_{example}.py",  # its tests
+    "docs/examples/{example}.md",  # its page of the docs
+]
+
+
+def example(name):
+    return [path.replace("{example}", name) for path in EXAMPLE_HOME]
+
+
 #: question -> (are the paths wanted for this answer?, paths relative to the project root).
 #: "{package}" stands for the package name.
 OPTIONAL_PATHS = {
     "license": (lambda answer: answer != "Proprietary", ["LICENSE"]),
     "ci": (lambda answer: answer == "github", [".github", ".pre-commit-config.yaml"]),
-    "girder_plugin": (bool, ["{package}/girder_plugin", "tests/test_girder.py"]),
+    "girder_plugin": (
+        bool,
+        [
+            "{package}/girder_plugin",
+            "docs/girder.md",
+            "tests/test_girder.py",
+            "tests/harness/girder.py",
+        ],
+    ),
     "dedicated_queue": (bool, ["tests/test_queue.py"]),
-    "girder_io_task": (bool, ["{package}/analyses/files.py"]),
-    "docker_task": (bool, ["{package}/analyses/containers.py", "tests/test_containers.py"]),
+    "progress_task": (bool, example("sequence")),
+    "girder_io_task": (bool, example("files")),
+    "docker_task": (bool, example("containers")),
 }
 
 
@@ -42,6 +65,10 @@ def remove(root, relative_paths):
             shutil.rmtree(path)
         elif os.path.lexists(path):
             os.remove(path)
+            # A folder that only switched-off files filled (docs/examples) goes with them.
+            folder = os.path.dirname(path)
+            if os.path.isdir(folder) and not os.listdir(folder):
+                os.rmdir(folder)
 
 
 def main(answers=None, root="."):

@@ -8,7 +8,9 @@ template's tests call ``validate`` directly.
 
 import json
 import keyword
+import os
 import re
+import shlex
 import sys
 
 ANSWERS = r"""{{ cookiecutter | tojson }}"""
@@ -102,15 +104,6 @@ def check_plugin_class(value):
     return None
 
 
-def check_task_name(value):
-    problem = _identifier(value, "resize_image")
-    if problem:
-        return problem
-    if value == "app" or value.isupper():
-        return "clashes with a name the task module already defines", "resize_image"
-    return None
-
-
 def check_text(value):
     if not value.strip():
         return "must not be empty", TEXT_EXAMPLE
@@ -152,7 +145,6 @@ CHECKS = {
     "package_name": check_package_name,
     "distribution_name": check_distribution_name,
     "plugin_class": check_plugin_class,
-    "task_name": check_task_name,
     "description": check_text,
     "author_name": check_author_name,
     "author_email": check_author_email,
@@ -161,9 +153,9 @@ CHECKS = {
 }
 
 
-def validate(answers, questions):
-    """Return one message per bad answer; an empty list means all are good."""
-    errors = []
+def find_problems(answers, questions):
+    """Map each bad answer's field to its message; an empty dict means all are good."""
+    problems = {}
     for field, default in questions.items():
         if field.startswith("_"):
             continue
@@ -171,7 +163,7 @@ def validate(answers, questions):
         if isinstance(default, bool):
             problem = check_yes_no(value)
         elif not isinstance(value, str):
-            errors.append(f"{field}: missing or not text ({value!r}).")
+            problems[field] = f"{field}: missing or not text ({value!r})."
             continue
         elif isinstance(default, list):
             problem = check_choice(value, default)
@@ -181,8 +173,73 @@ def validate(answers, questions):
             continue
         if problem:
             reason, example = problem
-            errors.append(f"{field}: {value!r} {reason}. Try something like {example!r}.")
-    return errors
+            problems[field] = f"{field}: {value!r} {reason}. Try something like {example!r}."
+    return problems
+
+
+def validate(answers, questions):
+    """Return one message per bad answer; an empty list means all are good."""
+    return list(find_problems(answers, questions).values())
+
+
+def _holds(path, answers):
+    try:
+        with open(path, encoding="utf-8") as file:
+            return json.load(file)["cookiecutter"] == answers
+    except (OSError, ValueError, LookupError, TypeError):
+        return False
+
+
+def saved_answers_file(answers):
+    """The replay file cookiecutter wrote with exactly these answers before this hook, or None.
+
+    cookiecutter 2.x dumps them to <replay_dir>/<template>.json first. The file is found by
+    its content, not rebuilt from its name: the hook cannot see --config-file or
+    --default-config, and cruft or pytest-cookies write elsewhere or nothing at all.
+    """
+    if "_template" not in answers:  # not baked through cookiecutter(), so nothing was saved
+        return None
+    try:
+        # Imported here, on the error path only: a good bake does not pay for it.
+        from cookiecutter.config import DEFAULT_CONFIG, get_user_config
+
+        replay_dirs = [get_user_config()["replay_dir"], DEFAULT_CONFIG["replay_dir"]]
+    except Exception:  # no cookiecutter, or a config it cannot read: say less, not fail
+        return None
+    paths = []
+    for directory in dict.fromkeys(replay_dirs):
+        try:
+            names = os.listdir(directory)
+        except OSError:
+            continue
+        paths += [os.path.join(directory, name) for name in names if name.endswith(".json")]
+    matching = [path for path in paths if _holds(path, answers)]
+    # Only the newest can be the one cookiecutter has just written.
+    return max(matching, key=os.path.getmtime, default=None)
+
+
+def replay_command(answers, replay_file):
+    """The cookiecutter command that bakes again from replay_file, as one shell line."""
+    command = ["cookiecutter", "--replay-file", replay_file]
+    if answers.get("_checkout"):
+        command += ["--checkout", str(answers["_checkout"])]
+    # Without --output-dir cookiecutter bakes into the current directory. The user pastes
+    # the command in their shell, whose directory PWD names; elsewhere say where.
+    output_dir = answers.get("_output_dir")
+    here = os.environ.get("PWD")
+    if output_dir and not (here and os.path.realpath(here) == os.path.realpath(output_dir)):
+        command += ["--output-dir", output_dir]
+    return shlex.join([*command, str(answers["_template"])])
+
+
+def next_step(answers, fields, replay_file):
+    """What to do after a refusal: fix the saved answers and replay them, if they were saved."""
+    if replay_file is None:
+        return "Nothing was generated; answer again with the values fixed."
+    return (
+        f"Nothing was generated. Your answers are saved in {shlex.quote(replay_file)}: "
+        f"fix {', '.join(fields)} there, then run:\n  {replay_command(answers, replay_file)}"
+    )
 
 
 def main(answers=None, questions=None):
@@ -190,11 +247,12 @@ def main(answers=None, questions=None):
         answers, questions = json.loads(ANSWERS), json.loads(QUESTIONS)
     if questions is None:
         questions = answers
-    errors = validate(answers, questions)
-    for error in errors:
+    problems = find_problems(answers, questions)
+    for error in problems.values():
         print(f"ERROR: {error}", file=sys.stderr)
-    if errors:
-        print("Nothing was generated; answer again with the values fixed.", file=sys.stderr)
+    if problems:
+        replay_file = saved_answers_file(answers)
+        print(next_step(answers, list(problems), replay_file), file=sys.stderr)
         return 1
     return 0
 

@@ -55,40 +55,13 @@ def test_the_default_entry_point_is_the_seeds(cookies):
     ]
 
 
-def test_the_default_plugin_class_lists_the_seeds_task_module(cookies):
-    source = (bake(cookies).project_path / "gwexample/__init__.py").read_text()
-    tree = ast.parse(source)
+def test_the_default_plugin_class_is_the_seeds(cookies):
+    tree = ast.parse((bake(cookies).project_path / "gwexample/__init__.py").read_text())
     plugin = next(node for node in tree.body if isinstance(node, ast.ClassDef))
     assert plugin.name == "GWExamplePlugin"
     assert [base.id for base in plugin.bases] == ["GirderWorkerPluginABC"]
-    task_imports = next(n for n in plugin.body if getattr(n, "name", "") == "task_imports")
-    assert ast.literal_eval(task_imports.body[0].value) == ["gwexample.analyses.tasks"]
-    # The seed's app.config.update crashes on Celery 5; conf.update is the working spelling.
-    assert "app.conf.update(task_time_limit=TASK_TIME_LIMIT)" in source
-    assert ".config." not in source
-
-
-def test_the_plugin_package_does_not_import_its_task_module(cookies):
-    source = (bake(cookies).project_path / "gwexample/__init__.py").read_text()
-    imported = {
-        node.module if isinstance(node, ast.ImportFrom) else alias.name
-        for node in ast.walk(ast.parse(source))
-        if isinstance(node, ast.Import | ast.ImportFrom)
-        for alias in node.names
-    }
-    assert imported == {"girder_worker"}
 
 
 def test_the_default_task_is_fibonacci_in_the_analyses_tasks_module(cookies):
     tree = ast.parse((bake(cookies).project_path / "gwexample/analyses/tasks.py").read_text())
-    functions = {node.name: node for node in tree.body if isinstance(node, ast.FunctionDef)}
-    decorators = [ast.unparse(d) for d in functions["fibonacci"].decorator_list]
-    # girder_job only takes effect above @app.task.
-    assert decorators[0].startswith("girder_job(")
-    assert decorators[1].startswith("app.task(")
-
-
-def test_the_example_client_asks_for_fibonacci_of_26(cookies):
-    source = (bake(cookies).project_path / "example_client.py").read_text()
-    assert "from gwexample.analyses.tasks import fibonacci" in source
-    assert "N = 26" in source
+    assert "fibonacci" in {node.name for node in tree.body if isinstance(node, ast.FunctionDef)}

@@ -13,7 +13,6 @@ GOOD = {
     "package_name": "image_tools",
     "distribution_name": "image-tools",
     "plugin_class": "ImageToolsPlugin",
-    "task_name": "resize",
     "description": "Resizes images, O'Brien style.",
     "author_name": "Jane Doe",
     "author_email": "jane@example.com",
@@ -45,8 +44,8 @@ def test_main_returns_1_and_prints_the_field_on_bad_answers(capsys):
 
 @pytest.mark.parametrize("value", ["yes", 1, None])
 def test_a_yes_no_question_takes_only_a_boolean(value):
-    assert pre_gen.validate(GOOD | {"progress_task": value}, QUESTIONS) == [
-        f"progress_task: {value!r} must be yes or no. Try something like 'yes'."
+    assert pre_gen.validate(GOOD | {"girder_plugin": value}, QUESTIONS) == [
+        f"girder_plugin: {value!r} must be yes or no. Try something like 'yes'."
     ]
 
 
@@ -63,7 +62,7 @@ def test_main_returns_0_on_good_answers():
 
 def test_without_cookiecutter_json_as_under_cruft_the_answers_are_still_checked(capsys):
     assert pre_gen.main(GOOD) == 0
-    assert pre_gen.main(GOOD | {"progress_task": "yes", "version": "v1"}) == 1
+    assert pre_gen.main(GOOD | {"girder_plugin": "yes", "version": "v1"}) == 1
     assert "version: 'v1'" in capsys.readouterr().err
 
 
@@ -97,9 +96,26 @@ def test_post_gen_removes_nothing_when_every_option_is_on():
     [
         ({"license": "Proprietary"}, ["LICENSE"]),
         ({"ci": "none"}, [".github", ".pre-commit-config.yaml"]),
-        ({"girder_plugin": False}, ["pkg/girder_plugin", "tests/test_girder.py"]),
+        (
+            {"girder_plugin": False},
+            [
+                "pkg/girder_plugin",
+                "docs/girder.md",
+                "tests/test_girder.py",
+                "tests/harness/girder.py",
+            ],
+        ),
+        (
+            {"progress_task": False},
+            [
+                "pkg/analyses/sequence.py",
+                "pkg/girder_plugin/routes/sequence.py",
+                "tests/test_sequence.py",
+                "docs/examples/sequence.md",
+            ],
+        ),
     ],
-    ids=["license=Proprietary", "ci=none", "girder_plugin=False"],
+    ids=["license=Proprietary", "ci=none", "girder_plugin=False", "progress_task=False"],
 )
 def test_post_gen_removes_what_the_answers_switch_off(changes, removed):
     assert post_gen.unwanted_paths(ALL_ON | changes) == removed

@@ -6,7 +6,7 @@ import sys
 import pytest
 from packaging.requirements import Requirement
 
-from support.baking import TEMPLATE_DIR
+from support.baking import TEMPLATE_DIR, bake, text_files
 from support.hooks import pre_gen
 
 sys.path.insert(0, str(TEMPLATE_DIR))
@@ -15,24 +15,57 @@ import local_extensions  # noqa: E402  (cookiecutter loads it from the template 
 ROOTS = ("girder-worker", "girder", "girder-jobs", "girder-plugin-worker")
 
 
+CLASS_NAMES = [
+    ("gwexample", "GWExamplePlugin"),
+    ("image_tools", "ImageToolsPlugin"),
+    ("gw", "GwPlugin"),
+    ("gw_io", "GwIoPlugin"),
+    ("a__b", "ABPlugin"),
+    # A package already named for a plugin does not get "Plugin" twice.
+    ("my_plugin", "MyPlugin"),
+    ("image_tools_plugin", "ImageToolsPlugin"),
+    ("myplugin", "MyPlugin"),
+    ("gwexampleplugin", "GWExamplePlugin"),
+    ("gw_plugin", "GwPlugin"),
+    ("plugin", "Plugin"),
+    ("plugins", "PluginsPlugin"),
+]
+
+
 @pytest.mark.parametrize(
-    ("package", "expected"),
-    [
-        ("gwexample", "GWExamplePlugin"),
-        ("image_tools", "ImageToolsPlugin"),
-        ("gw", "GwPlugin"),
-        ("gw_io", "GwIoPlugin"),
-        ("a__b", "ABPlugin"),
-    ],
-    ids=lambda value: value if value.islower() else "",
+    ("package", "expected"), CLASS_NAMES, ids=[f"{p}->{c}" for p, c in CLASS_NAMES]
 )
 def test_the_plugin_class_is_derived_from_the_package_name(package, expected):
     assert local_extensions.class_name(package) == expected
 
 
-def test_the_girder_plugin_class_sits_beside_the_worker_plugin_class():
-    assert local_extensions.girder_class_name("GWExamplePlugin") == "GWExampleGirderPlugin"
-    assert local_extensions.girder_class_name("Fibber") == "FibberGirderPlugin"
+GIRDER_CLASS_NAMES = [
+    ("GWExamplePlugin", "GWExampleGirderPlugin"),
+    ("MyPlugin", "MyGirderPlugin"),
+    ("Fibber", "FibberGirderPlugin"),
+    # Not GirderPlugin: that is the base class it extends.
+    ("Plugin", "PluginGirderPlugin"),
+]
+
+
+@pytest.mark.parametrize(
+    ("plugin_class", "expected"),
+    GIRDER_CLASS_NAMES,
+    ids=[f"{p}->{g}" for p, g in GIRDER_CLASS_NAMES],
+)
+def test_the_girder_plugin_class_sits_beside_the_worker_plugin_class(plugin_class, expected):
+    assert local_extensions.girder_class_name(plugin_class) == expected
+
+
+def test_a_plugin_named_my_plugin_bakes_the_classes_my_plugin_and_my_girder_plugin(cookies):
+    result = bake(cookies, plugin_name="my-plugin")
+    assert result.exception is None, result.exception
+    python = "\n".join(
+        text for path, text in text_files(result.project_path).items() if path.endswith(".py")
+    )
+    assert "class MyPlugin(GirderWorkerPluginABC):" in python
+    assert "class MyGirderPlugin(GirderPlugin):" in python
+    assert "PluginPlugin" not in python
 
 
 def top_level_modules(distribution):

@@ -7,7 +7,15 @@ import sys
 import pytest
 import yaml
 
-from support.baking import CHOICES, TEMPLATE_DIR, bake, case_id, option_cases, text_files
+from support.baking import (
+    CHOICES,
+    EVERY_OPTION,
+    TEMPLATE_DIR,
+    bake,
+    case_id,
+    option_cases,
+    text_files,
+)
 from support.hooks import post_gen
 
 CASES = option_cases()
@@ -178,34 +186,16 @@ def test_a_yes_no_option_brings_exactly_the_files_its_table_row_names(cookies, o
     assert text_files(on) != text_files(off)
 
 
-def test_progress_task_adds_a_bound_task_beside_the_default_one(cookies):
-    tasks = bake(cookies, progress_task=True).project_path / "gwexample/analyses/tasks.py"
-    assert "def fibonacci_sequence(self, n, delay=0.0):" in tasks.read_text()
-    assert "@app.task(bind=True" in tasks.read_text()
-    plain = bake(cookies).project_path / "gwexample/analyses/tasks.py"
-    assert "fibonacci_sequence" not in plain.read_text()
-
-
-def test_dedicated_queue_routes_the_tasks_to_a_queue_named_after_the_plugin(cookies):
+def test_dedicated_queue_names_the_queue_where_workers_are_started(cookies):
+    # The baked tests prove the routing; the image and the README start the workers.
     project = bake(cookies, plugin_name="image_tools", dedicated_queue=True).project_path
-    package = (project / "image_tools/__init__.py").read_text()
-    assert 'QUEUE = "image_tools"' in package
-    assert 'TASK_ROUTES = {"image_tools.*": {"queue": QUEUE}}' in package
     assert "-Q image_tools" in (project / "README.md").read_text()
     assert "WORKER_QUEUES=image_tools" in (project / "Dockerfile").read_text()
-    assert 'QUEUE = "celery"' in (bake(cookies).project_path / "gwexample/__init__.py").read_text()
-
-
-def test_girder_io_task_lists_its_module_for_the_worker(cookies):
-    project = bake(cookies, girder_io_task=True).project_path
-    assert (
-        "def count_lines(path, name=None):" in (project / "gwexample/analyses/files.py").read_text()
-    )
-    assert '"gwexample.analyses.files",' in (project / "gwexample/__init__.py").read_text()
+    assert "WORKER_QUEUES=celery" in (bake(cookies).project_path / "Dockerfile").read_text()
 
 
 def test_no_bake_asks_for_a_docker_extra_that_girder_worker_does_not_declare(cookies):
-    for answers in ({}, {"docker_task": True}):
+    for answers in ({}, EVERY_OPTION):
         for text in text_files(bake(cookies, **answers).project_path).values():
             assert "girder-worker[docker]" not in text
 
@@ -238,7 +228,6 @@ def test_another_plugin_name_derives_every_other_name(cookies):
         ({"package_name": "gwx"}, "setup.py", '"gwexample = gwx:GWXPlugin"'),
         ({"distribution_name": "gwx-dist"}, "setup.py", 'name="gwx-dist"'),
         ({"plugin_class": "Fibber"}, "gwexample/__init__.py", "class Fibber("),
-        ({"task_name": "fib"}, "gwexample/analyses/tasks.py", "def fib(n):"),
         ({"description": "Sums things."}, "setup.py", 'description="Sums things."'),
         ({"author_email": "a@b.org"}, "setup.py", 'author_email="a@b.org"'),
         ({"version": "2.0.0rc1"}, "setup.py", 'version="2.0.0rc1"'),

@@ -10,7 +10,7 @@ import sys
 from celery.exceptions import TimeoutError as ResultTimeout
 from girder_worker.app import app
 
-from {{ cookiecutter.package_name }}.analyses.tasks import {{ cookiecutter.task_name }}
+from {{ cookiecutter.package_name }}.analyses.tasks import fibonacci
 
 N = 26
 BROKER_TIMEOUT = 10
@@ -29,7 +29,7 @@ def main():
                 f"Cannot reach the broker at {connection.as_uri()}: {error}\n"
                 "Start it, or point GIRDER_WORKER_BROKER at one that runs."
             )
-    result = {{ cookiecutter.task_name }}.apply_async((N,), girder_job_disable=True)
+    result = fibonacci.apply_async((N,), girder_job_disable=True)
     try:
         print(result.get(timeout=RESULT_TIMEOUT))
     except ResultTimeout:

@@ -10,29 +10,21 @@ import shutil
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 import pytest
+from harness import PROJECT_ROOT, READY_TIMEOUT, STOP_TIMEOUT, docker
 
-from {{ cookiecutter.package_name }}.analyses.tasks import nth_fibonacci
+from {{ cookiecutter.package_name }}.analyses.tasks import fibonacci, nth_fibonacci
 
 pytestmark = [pytest.mark.e2e, pytest.mark.docker, pytest.mark.image]
 
-PROJECT_ROOT = Path(__file__).resolve().parents[1]
-BASE_IMAGE = os.environ.get("GW_TEST_PYTHON_IMAGE")
-READY_TIMEOUT = 60
-# docker stop's grace period, as the README advises.
-STOP_TIMEOUT = 60
-TASK_NAME = "{{ cookiecutter.package_name }}.analyses.tasks.{{ cookiecutter.task_name }}"
-
 
 @pytest.fixture(scope="module")
-def image(docker_client, tmp_path_factory):
+def image(docker_engine, tmp_path_factory):
     """The image, built from a wheelhouse of this project with the network off."""
-    if not BASE_IMAGE:
-        pytest.skip("set GW_TEST_PYTHON_IMAGE to a Python base image on the local engine")
+    base_image = docker.image_or_skip(docker_engine, "GW_TEST_PYTHON_IMAGE")
     if not os.environ.get("GW_TEST_BROKER", "").startswith("amqp://"):
-        pytest.skip(
+        docker.left_out(
             "the image's worker speaks AMQP, girder_worker's default: set GW_TEST_BROKER "
             "to a RabbitMQ URL (amqp://...)"
         )
@@ -43,17 +35,17 @@ def image(docker_client, tmp_path_factory):
     subprocess.run([*wheel, str(PROJECT_ROOT)], cwd=context, check=True, timeout=600)
     tag = f"{{ cookiecutter.plugin_name | lower }}-worker:test-{context.name.lower()}"
     started = time.monotonic()
-    built, _ = docker_client.images.build(
+    built, _ = docker_engine.images.build(
         path=str(context),
         tag=tag,
         network_mode="none",
-        buildargs={"BASE_IMAGE": BASE_IMAGE},
+        buildargs={"BASE_IMAGE": base_image},
         forcerm=True,
     )
     size = built.attrs["Size"] / 1e6
     print(f"built {tag} in {time.monotonic() - started:.1f} s: {size:.0f} MB")
     yield tag
-    docker_client.images.remove(built.id, force=True)
+    docker_engine.images.remove(built.id, force=True)
 
 
 @pytest.fixture
@@ -68,7 +60,7 @@ def host_worker_aside(worker, client):
 
 
 @pytest.fixture
-def start_container(docker_client, image, worker_env, container_label, host_worker_aside):
+def start_container(docker_engine, image, worker_env, host_worker_aside):
     """Start the image's worker on the host's network; every container goes at the end."""
     started = []
 
@@ -76,8 +68,12 @@ def start_container(docker_client, image, worker_env, container_label, host_work
         environment = {
             name: worker_env[name] for name in ("GIRDER_WORKER_BROKER", "GIRDER_WORKER_BACKEND")
         }
-        container = docker_client.containers.run(
-            image, detach=True, network_mode="host", environment=environment, **container_label
+        container = docker_engine.containers.run(
+            image,
+            detach=True,
+            network_mode="host",
+            environment=environment,
+            **docker.labelled_options(),
         )
         started.append(container)
         wait_until_ready(container)
@@ -97,13 +93,13 @@ def wait_until_ready(container):
         time.sleep(0.2)
 
 
-def test_the_image_runs_as_a_user_not_as_root(docker_client, image):
-    assert docker_client.containers.run(image, ["id", "-u"], remove=True).strip() != b"0"
+def test_the_image_runs_as_a_user_not_as_root(docker_engine, image):
+    assert docker_engine.containers.run(image, ["id", "-u"], remove=True).strip() != b"0"
 
 
 def test_the_containerized_worker_serves_the_example_client(start_container, run_example_client):
     container = start_container()
-    assert TASK_NAME in container.logs().decode()
+    assert fibonacci.name in container.logs().decode()
     client = run_example_client()
     assert client.stdout.strip() == "121393", client.stderr + container.logs().decode()[-3000:]
 
@@ -112,7 +108,7 @@ def test_docker_stop_mid_batch_is_a_warm_shutdown_and_no_task_is_lost(start_cont
     container = start_container()
     # Each of these takes milliseconds, so tasks are running when the stop comes.
     numbers = [19_000 + i % 1000 for i in range(300)]
-    results = [client.send_task(TASK_NAME, args=(n,)) for n in numbers]
+    results = [client.send_task(fibonacci.name, args=(n,)) for n in numbers]
     deadline = time.monotonic() + READY_TIMEOUT
     while sum(result.ready() for result in results) < 50:
         assert time.monotonic() < deadline, container.logs().decode()[-3000:]

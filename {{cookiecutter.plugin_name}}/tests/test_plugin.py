@@ -2,6 +2,7 @@ import importlib
 import importlib.metadata
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from celery import Celery
@@ -9,8 +10,7 @@ from girder_worker import GirderWorkerPluginABC
 
 import {{ cookiecutter.package_name }}
 from {{ cookiecutter.package_name }} import {{ cookiecutter.plugin_class }}
-
-TASK_NAME = "{{ cookiecutter.package_name }}.analyses.tasks.{{ cookiecutter.task_name }}"
+from {{ cookiecutter.package_name }}.analyses.tasks import fibonacci
 
 
 def plugin_entry_point():
@@ -26,8 +26,12 @@ def test_the_entry_point_loads_the_plugin_class():
     assert issubclass(plugin_class, GirderWorkerPluginABC)
 
 
-def test_every_task_module_the_plugin_names_imports():
-    for module in {{ cookiecutter.plugin_class }}(Celery()).task_imports():
+def test_the_plugin_names_every_module_of_the_analyses_package_and_each_imports():
+    modules = {{ cookiecutter.plugin_class }}(Celery()).task_imports()
+    assert "{{ cookiecutter.package_name }}.analyses.tasks" in modules
+    on_disk = Path({{ cookiecutter.package_name }}.ANALYSES).glob("[!_]*.py")
+    assert sorted(modules) == sorted(f"{{ cookiecutter.package_name }}.analyses.{path.stem}" for path in on_disk)
+    for module in modules:
         importlib.import_module(module)
 
 
@@ -51,6 +55,6 @@ def test_the_worker_app_imports_with_this_plugin_and_holds_its_task():
     run = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120)
     assert run.returncode == 0, f"import girder_worker.app failed:\n{run.stderr}"
     time_limit, *tasks = run.stdout.split()
-    assert TASK_NAME in tasks
+    assert fibonacci.name in tasks
     # girder_worker configures its app after loading plugins: the plugin's settings must last.
     assert int(time_limit) == {{ cookiecutter.package_name }}.TASK_TIME_LIMIT

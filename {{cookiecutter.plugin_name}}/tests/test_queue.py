@@ -10,8 +10,7 @@ from celery import Celery
 from girder_worker.app import app
 
 from {{ cookiecutter.package_name }} import QUEUE, TASK_ROUTES, {{ cookiecutter.plugin_class }}, with_our_routes
-
-TASK_NAME = "{{ cookiecutter.package_name }}.analyses.tasks.{{ cookiecutter.task_name }}"
+from {{ cookiecutter.package_name }}.analyses.tasks import fibonacci
 
 
 def test_the_plugin_adds_its_route_beside_other_plugins_routes_once():
@@ -31,7 +30,7 @@ def test_every_task_of_the_plugin_sent_by_name_goes_to_the_plugin_queue(client):
     for module in {{ cookiecutter.plugin_class }}(Celery()).task_imports():
         importlib.import_module(module)
     names = [name for name in app.tasks if name.startswith("{{ cookiecutter.package_name }}.")]
-    assert TASK_NAME in names
+    assert fibonacci.name in names
     assert {client.amqp.router.route({}, name)["queue"].name for name in names} == {QUEUE}
 
 
@@ -50,10 +49,10 @@ def test_only_a_worker_of_the_plugin_queue_receives_the_task(worker, client, sta
     other = f"not-{QUEUE}-{uuid.uuid4().hex[:8]}"
     idle = start_worker("--queues", other)
     try:
-        result = client.send_task(TASK_NAME, args=(26,))
+        result = client.send_task(fibonacci.name, args=(26,))
         # Sent by name, as Girder sends it, the task reaches the plugin queue's worker.
         assert result.get(timeout=60) == 121393
-        assert f"{TASK_NAME}[{result.id}] received" in worker.log(), worker.log_tail()
+        assert f"{fibonacci.name}[{result.id}] received" in worker.log(), worker.log_tail()
         assert result.id not in idle.log(), idle.log_tail()
     finally:
         with client.connection_for_write() as connection:

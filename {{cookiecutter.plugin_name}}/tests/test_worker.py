@@ -1,11 +1,10 @@
 """A real worker discovers the plugin through its entry point and runs its task."""
 
 import pytest
+from harness import RESULT_TIMEOUT
 
-from {{ cookiecutter.package_name }}.analyses.tasks import MAX_N, nth_fibonacci
+from {{ cookiecutter.package_name }}.analyses.tasks import MAX_N, fibonacci, nth_fibonacci
 
-TASK_NAME = "{{ cookiecutter.package_name }}.analyses.tasks.{{ cookiecutter.task_name }}"
-RESULT_TIMEOUT = 60
 pytestmark = pytest.mark.e2e
 BAD_INPUTS = {
     "zero": (0, ValueError),
@@ -21,7 +20,7 @@ BAD_INPUTS = {
 
 
 def test_the_worker_lists_the_task_it_found_through_the_entry_point(worker):
-    assert TASK_NAME in worker.registered_tasks(), worker.log_tail()
+    assert fibonacci.name in worker.registered_tasks(), worker.log_tail()
 
 
 def test_the_example_client_prints_the_26th_fibonacci_number(worker, run_example_client):
@@ -34,17 +33,18 @@ def test_bad_input_fails_with_an_error_that_says_what_is_allowed_and_the_worker_
     worker, client
 ):
     sent = {
-        name: client.send_task(TASK_NAME, args=(value,)) for name, (value, _) in BAD_INPUTS.items()
+        name: client.send_task(fibonacci.name, args=(value,))
+        for name, (value, _) in BAD_INPUTS.items()
     }
     for name, result in sent.items():
         error = BAD_INPUTS[name][1]
         with pytest.raises(error, match=f"n must be (an int )?from 1 to {MAX_N}, got "):
             result.get(timeout=RESULT_TIMEOUT)
         assert result.state == "FAILURE", name
-    valid = client.send_task(TASK_NAME, args=(26,))
+    valid = client.send_task(fibonacci.name, args=(26,))
     assert valid.get(timeout=RESULT_TIMEOUT) == 121393, worker.log_tail()
 
 
 def test_a_large_n_comes_back_whole(worker, client):
-    result = client.send_task(TASK_NAME, args=(10_000,))
+    result = client.send_task(fibonacci.name, args=(10_000,))
     assert result.get(timeout=RESULT_TIMEOUT) == nth_fibonacci(10_000), worker.log_tail()

@@ -1,6 +1,12 @@
 """{{ cookiecutter.description }}"""
 
+from pathlib import Path
+from pkgutil import iter_modules
+
 from girder_worker import GirderWorkerPluginABC
+
+#: The package of task modules: each module in it holds tasks of this plugin.
+ANALYSES = str(Path(__file__).with_name("analyses"))
 
 #: Hard limit, in seconds, on one run of a task of this plugin.
 TASK_TIME_LIMIT = {{ cookiecutter.task_time_limit }}
@@ -20,8 +26,8 @@ class {{ cookiecutter.plugin_class }}(GirderWorkerPluginABC):
     """Tells girder_worker which modules hold this plugin's tasks.
 
     girder_worker builds this class several times in each process, so ``__init__``
-    only sets values, never appends. It must not import the task module: that
-    module imports ``girder_worker.app``, which is still being built at this point.
+    only sets values, never appends. It lists the task modules without importing
+    them: they import ``girder_worker.app``, which is still being built at this point.
     """
 
     def __init__(self, app, *args, **kwargs):
@@ -40,19 +46,8 @@ class {{ cookiecutter.plugin_class }}(GirderWorkerPluginABC):
 {% endif %}
 
     def task_imports(self):
-{% if cookiecutter.girder_io_task or cookiecutter.docker_task %}
-        return [
-            "{{ cookiecutter.package_name }}.analyses.tasks",
-{% if cookiecutter.girder_io_task %}
-            "{{ cookiecutter.package_name }}.analyses.files",
-{% endif %}
-{% if cookiecutter.docker_task %}
-            "{{ cookiecutter.package_name }}.analyses.containers",
-{% endif %}
-        ]
-{% else %}
-        return ["{{ cookiecutter.package_name }}.analyses.tasks"]
-{% endif %}
+        # A new module in analyses/ is a new set of tasks, with nothing to register.
+        return [f"{__name__}.analyses.{module.name}" for module in iter_modules([ANALYSES])]
 {% if cookiecutter.dedicated_queue %}
 
 

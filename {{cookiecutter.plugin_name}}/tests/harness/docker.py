@@ -1,0 +1,67 @@
+"""The local Docker engine, for the tests that start containers.
+
+Tests never pull: every image they run must be on the engine already. Each test
+labels its containers, so a module can prove that none outlived it::
+
+    engine = engine_or_skip()
+    options = labelled_options()  # docker run options: {"labels": {...}}
+    ...
+    assert leftover_containers(engine) == []
+"""
+
+import os
+import uuid
+
+import pytest
+
+#: Every container a test starts carries this label.
+TEST_LABEL = "{{ cookiecutter.package_name }}.test-run"
+
+
+def engine_or_skip():
+    """A client of the local engine; the test is left out, saying why, if none answers."""
+    import docker
+    from docker.errors import DockerException
+
+    try:
+        engine = docker.from_env()
+        engine.ping()
+    except DockerException as error:
+        left_out(f"no Docker engine answers ({error}): install one (Debian: docker.io)")
+    return engine
+
+
+def image_or_skip(engine, variable):
+    """The local image that the variable names; the test is left out, saying why, if none."""
+    from docker.errors import ImageNotFound
+
+    name = os.environ.get(variable)
+    if not name:
+        left_out(f"set {variable} to an image on the local engine; the tests never pull")
+    try:
+        engine.images.get(name)
+    except ImageNotFound:
+        left_out(f"the engine has no image {name} ({variable}): build or load it")
+    return name
+
+
+def left_out(reason):
+    """Skip with reason, or fail with it where GW_TEST_REQUIRE_DOCKER=1 asks for every case."""
+    if os.environ.get("GW_TEST_REQUIRE_DOCKER") == "1":
+        pytest.fail(reason)
+    pytest.skip(reason)
+
+
+def labelled_options():
+    """docker run options that label containers with a value of their own."""
+    return {"labels": {TEST_LABEL: uuid.uuid4().hex}}
+
+
+def containers_with(engine, options):
+    """The containers, running or not, that carry the label of these options."""
+    selector = ["=".join(label) for label in options["labels"].items()]
+    return engine.containers.list(all=True, filters={"label": selector})
+
+
+def leftover_containers(engine):
+    return engine.containers.list(all=True, filters={"label": TEST_LABEL})

@@ -1,0 +1,159 @@
+"""A real girder_worker process, on a broker chosen by the environment.
+
+By default the worker talks to SQLite files through SQLAlchemy, so it needs no
+server. ``GW_TEST_BROKER`` (and ``GW_TEST_BACKEND``) name a real broker instead, for
+example ``amqp://guest:guest@127.0.0.1:5672//`` with ``rpc://``::
+
+    env = worker_environment(broker_environment(scratch_dir))
+    with running_worker(env, scratch_dir / "worker.log") as worker:
+        ...  # send tasks on env["GIRDER_WORKER_BROKER"]; read worker.log()
+"""
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import uuid
+from contextlib import contextmanager, suppress
+from pathlib import Path
+
+from celery import Celery
+
+from . import READY_TIMEOUT, STOP_TIMEOUT
+
+
+def broker_environment(scratch_dir):
+    """GIRDER_WORKER_* variables for GW_TEST_BROKER, or for SQLite files in scratch_dir."""
+    broker = os.environ.get("GW_TEST_BROKER")
+    if broker:
+        return {
+            "GIRDER_WORKER_BROKER": broker,
+            "GIRDER_WORKER_BACKEND": os.environ.get("GW_TEST_BACKEND", "rpc://"),
+        }
+    scratch_dir = Path(scratch_dir).resolve()
+    return {
+        "GIRDER_WORKER_BROKER": f"sqla+sqlite:///{scratch_dir / 'broker.sqlite'}",
+        "GIRDER_WORKER_BACKEND": f"db+sqlite:///{scratch_dir / 'results.sqlite'}",
+    }
+
+
+def broadcasts():
+    """Whether the test broker can revoke a running task (RabbitMQ and Redis can, SQLite cannot)."""
+    return bool(os.environ.get("GW_TEST_BROKER"))
+
+
+def worker_environment(broker_env):
+    """This process's environment with the broker's variables, as a worker needs it."""
+    env = {**os.environ, **broker_env}
+    # The worker accepts pickle (girder_worker's setting), so Celery refuses to run
+    # it as root unless told to; containers and CI often run as root.
+    env["C_FORCE_ROOT"] = "1"
+    env["PYTHONUNBUFFERED"] = "1"
+    return env
+
+
+def client_app(broker_env, plugin_class):
+    """A Celery app that sends tasks by name on the broker, as Girder does.
+
+    Girder's app loads the plugin too, so the plugin's settings (routes) apply here.
+    """
+    app = Celery(
+        "client",
+        broker=broker_env["GIRDER_WORKER_BROKER"],
+        backend=broker_env["GIRDER_WORKER_BACKEND"],
+    )
+    plugin_class(app)
+    return app
+
+
+class Worker:
+    """A ``celery -A girder_worker.app worker`` process and its log."""
+
+    def __init__(self, env, log_path, extra_args=()):
+        self.env = env
+        self.log_path = Path(log_path)
+        self.extra_args = list(extra_args)
+        self.hostname = f"test-{uuid.uuid4().hex[:8]}@{socket.gethostname()}"
+        self.process = None
+
+    def command(self):
+        return [sys.executable, "-m", "celery", "-A", "girder_worker.app", *self.worker_args()]
+
+    def worker_args(self):
+        return [
+            "worker",
+            "--loglevel",
+            "info",
+            "--hostname",
+            self.hostname,
+            "--without-gossip",
+            "--without-mingle",
+            "--without-heartbeat",
+            *self.extra_args,
+        ]
+
+    def start(self):
+        with self.log_path.open("wb") as log:
+            self.process = subprocess.Popen(
+                self.command(),
+                env=self.env,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                stdin=subprocess.DEVNULL,
+                start_new_session=True,
+            )
+        return self
+
+    def log(self):
+        return self.log_path.read_text(errors="replace") if self.log_path.exists() else ""
+
+    def log_tail(self, lines=40):
+        tail = "\n".join(self.log().splitlines()[-lines:])
+        return f"--- last lines of the worker log ({self.log_path}) ---\n{tail}"
+
+    def wait_until_ready(self, timeout=READY_TIMEOUT):
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if " ready." in self.log():
+                return self
+            if self.process.poll() is not None:
+                raise RuntimeError(
+                    f"the worker exited with {self.process.returncode}\n{self.log_tail()}"
+                )
+            time.sleep(0.1)
+        raise TimeoutError(f"the worker was not ready within {timeout} s\n{self.log_tail()}")
+
+    def registered_tasks(self):
+        """The task names of the worker's ``[tasks]`` banner, as the worker itself found them."""
+        lines = self.log().split("[tasks]", 1)[-1].splitlines()
+        return {line.strip()[2:] for line in lines if line.strip().startswith(". ")}
+
+    def kill(self, sig=signal.SIGKILL):
+        """Send sig to the worker and every process it forked."""
+        with suppress(ProcessLookupError):
+            os.killpg(self.process.pid, sig)
+
+    def stop(self):
+        if self.process is None or self.process.poll() is not None:
+            return
+        # Warm shutdown: the main process finishes the tasks in hand, then stops its pool.
+        self.process.send_signal(signal.SIGTERM)
+        try:
+            self.process.wait(STOP_TIMEOUT)
+        except subprocess.TimeoutExpired:
+            self.kill()
+            self.process.wait()
+        # A pool child can outlive its parent; none may outlive the test.
+        self.kill()
+
+
+@contextmanager
+def running_worker(env, log_path, worker_type=Worker, **options):
+    """Start a worker, wait until it is ready, and always stop it."""
+    worker = worker_type(env, log_path, **options)
+    try:
+        yield worker.start().wait_until_ready()
+    finally:
+        worker.stop()
