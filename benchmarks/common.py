@@ -8,7 +8,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
-from support import baking, harness, load, venvs  # noqa: E402
+from support import baking, batches, harness, venvs  # noqa: E402
 from support.brokers import RABBITMQ, reachable  # noqa: E402
 
 BENCHMARKS = Path(__file__).resolve().parent
@@ -33,7 +33,7 @@ def rabbitmq_worker(
     project, python, scratch, app="girder_worker.app", concurrency=2, extra_args=()
 ):
     """A warm worker of app on a private queue; yields (client, queue, worker)."""
-    baked = harness.load(project)
+    baked = harness.workers(project)
     env = baked.worker_environment(
         {
             "GIRDER_WORKER_BROKER": RABBITMQ.url,
@@ -41,8 +41,8 @@ def rabbitmq_worker(
             "PYTHONPATH": str(BENCHMARKS),
         }
     )
-    client = load.client(RABBITMQ.url, RABBITMQ.backend)
-    queue = load.private_queue(f"bench-{app.split('.')[0]}")
+    client = batches.client(RABBITMQ.url, RABBITMQ.backend)
+    queue = batches.private_queue(f"bench-{app.split('.')[0]}")
     log = Path(tempfile.mkdtemp(dir=scratch)) / "worker.log"
     worker = harness.worker_type(project, python, app)(
         env,
@@ -53,5 +53,5 @@ def rabbitmq_worker(
         yield client, queue, worker.start().wait_until_ready()
     finally:
         worker.stop()
-        load.delete_queue(client, queue)
+        batches.delete_queue(client, queue)
         client.close()

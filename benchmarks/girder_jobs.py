@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from girder_jobs.constants import JobStatus
 from girder_jobs.models.job import Job
+from harness.girder import client
 
 pytestmark = pytest.mark.plugin("gwexample")
 
@@ -47,12 +48,12 @@ def through_worker_handler(user):
     until_done(job)
 
 
-def test_girder_job_round_trips(girder, user, login):
-    client = login(user)
+def test_girder_job_round_trips(girder, user):
+    girder_client = client(girder, user)
     times = {"route": [], "worker_handler": []}
     for _ in range(JOBS):
         for name, schedule in (
-            ("route", lambda: through_the_route(client)),
+            ("route", lambda: through_the_route(girder_client)),
             ("worker_handler", lambda: through_worker_handler(user)),
         ):
             start = time.perf_counter()

@@ -22,12 +22,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import common
-from common import ROOT, load
+from common import ROOT, batches
 
-TASK = load.TASK
+TASK = batches.TASK
 FLOOR_TASK = "gw_floor.noop"
 BARE_TASK = "bare.noop"
-SEQUENCE_TASK = "gwexample.analyses.tasks.fibonacci_sequence"
+SEQUENCE_TASK = "gwexample.analyses.sequence.fibonacci_sequence"
 PER_STEP_TASK = "gw_floor.sequence_checking_every_step"
 SEQUENCE_STEPS = 1000
 ROUND_TRIPS = 500
@@ -140,7 +140,7 @@ def round_trips(cases, count):
 
 
 def throughput(client, queue, task, count):
-    batch = load.Batch(client, queue, [26] * count).send(task)
+    batch = batches.Batch(client, queue, [26] * count).send(task)
     lost, wrong, seconds = batch.collect(timeout=600)
     assert lost == 0, f"{lost} tasks lost"
     return count / seconds
@@ -226,11 +226,11 @@ def cold_start(project, scratch, rounds):
     python = common.venvs.plugin_venv(
         scratch / "worker-only-venv", project, common.venvs.GIRDER_DISTRIBUTIONS
     )
-    baked = common.harness.load(project)
+    baked = common.harness.workers(project)
     env = baked.worker_environment(
         {"GIRDER_WORKER_BROKER": common.RABBITMQ.url, "GIRDER_WORKER_BACKEND": "rpc://"}
     )
-    queue = load.private_queue("cold-start")
+    queue = batches.private_queue("cold-start")
     worker_type = common.harness.worker_type(project, python)
     ready, imports = [], []
     for i in range(rounds):
@@ -243,8 +243,8 @@ def cold_start(project, scratch, rounds):
         finally:
             worker.stop()
         imports.append(timed([python, "-c", "import girder_worker.app"], env=env))
-    client = load.client(common.RABBITMQ.url, "rpc://")
-    load.delete_queue(client, queue)
+    client = batches.client(common.RABBITMQ.url, "rpc://")
+    batches.delete_queue(client, queue)
     client.close()
     return Figure(
         "worker cold start to ready, RabbitMQ",

@@ -12,7 +12,7 @@ import tempfile
 from pathlib import Path
 
 import common
-from common import load
+from common import batches
 
 
 def main():
@@ -33,7 +33,7 @@ def main():
     )
     with common.rabbitmq_worker(project, python, scratch, extra_args=extra) as (client, queue, _):
         print(f"sending {options.count} tasks to queue {queue}", flush=True)
-        batch = load.Batch(client, queue, numbers).send()
+        batch = batches.Batch(client, queue, numbers).send()
         lost, wrong, seconds = batch.collect(timeout=120 + options.count / 20)
     print(
         f"sent={options.count} lost={lost} wrong={wrong} seconds={seconds:.1f} "

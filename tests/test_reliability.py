@@ -5,7 +5,7 @@ import signal
 
 import pytest
 
-from support import harness, load, venvs
+from support import batches, harness, venvs
 from support.baking import bake, text_files
 from support.brokers import RABBITMQ, without_test_brokers
 
@@ -61,12 +61,12 @@ def rabbitmq_worker(installed_plugin, tmp_path):
     """Start workers of the default plugin on a private RabbitMQ queue; stop them all after."""
     RABBITMQ.require()
     project, python = installed_plugin()
-    baked = harness.load(project)
+    baked = harness.workers(project)
     env = baked.worker_environment(
         {"GIRDER_WORKER_BROKER": RABBITMQ.url, "GIRDER_WORKER_BACKEND": RABBITMQ.backend}
     )
-    app = load.client(RABBITMQ.url, RABBITMQ.backend)
-    queue = load.private_queue("reliability")
+    app = batches.client(RABBITMQ.url, RABBITMQ.backend)
+    queue = batches.private_queue("reliability")
     workers = []
 
     def start(concurrency=2):
@@ -81,7 +81,7 @@ def rabbitmq_worker(installed_plugin, tmp_path):
     yield app, queue, start
     for worker in workers:
         worker.stop()
-    load.delete_queue(app, queue)
+    batches.delete_queue(app, queue)
     app.close()
     assert venvs.processes_started_by(python) == [], "a worker outlived the test"
 
@@ -90,7 +90,7 @@ def rabbitmq_worker(installed_plugin, tmp_path):
 def test_a_worker_killed_mid_batch_loses_no_task(rabbitmq_worker):
     app, queue, start = rabbitmq_worker
     first = start()
-    batch = load.Batch(app, queue, SLOW_NUMBERS).send()
+    batch = batches.Batch(app, queue, SLOW_NUMBERS).send()
     batch.wait_for(len(SLOW_NUMBERS) // 5, timeout=120)
     first.kill(signal.SIGKILL)
     done_before_kill = batch.done()
@@ -106,6 +106,6 @@ def test_a_two_process_worker_answers_every_task_of_a_batch_correctly(rabbitmq_w
     app, queue, start = rabbitmq_worker
     start(concurrency=2)
     numbers = [1 + i % 500 for i in range(1000)]
-    lost, wrong, seconds = load.Batch(app, queue, numbers).send().collect(timeout=180)
+    lost, wrong, seconds = batches.Batch(app, queue, numbers).send().collect(timeout=180)
     print(f"{len(numbers)} tasks: lost={lost} wrong={wrong} {len(numbers) / seconds:.0f} tasks/s")
     assert (lost, wrong) == (0, 0)

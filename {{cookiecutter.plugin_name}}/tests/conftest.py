@@ -15,8 +15,6 @@ from harness import PROJECT_ROOT, docker, workers
 from harness import girder as girder_server
 {% endif %}
 
-from {{ cookiecutter.package_name }} import QUEUE, {{ cookiecutter.plugin_class }}
-
 
 @pytest.fixture(scope="session")
 def broker_env(tmp_path_factory):
@@ -32,6 +30,9 @@ def worker_env(broker_env):
 @pytest.fixture(scope="session")
 def worker(worker_env, tmp_path_factory):
     """One worker of the plugin's queue for the whole session: each start takes seconds."""
+    # Imported in the fixtures: a package that fails to import fails the tests, not conftest.
+    from {{ cookiecutter.package_name }} import QUEUE
+
     log_path = tmp_path_factory.mktemp("worker") / "worker.log"
     with workers.running_worker(worker_env, log_path, extra_args=["--queues", QUEUE]) as running:
         yield running
@@ -53,6 +54,8 @@ def start_worker(worker_env, tmp_path):
 @pytest.fixture(scope="module")
 def client(broker_env):
     """A Celery app that sends tasks by name on the test broker, as Girder does."""
+    from {{ cookiecutter.package_name }} import {{ cookiecutter.plugin_class }}
+
     app = workers.client_app(broker_env, {{ cookiecutter.plugin_class }})
     yield app
     app.close()

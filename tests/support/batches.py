@@ -19,7 +19,7 @@ def nth_fibonacci(n):
 
 def client(broker, backend):
     """A bare Celery app that sends by name, as Girder does."""
-    return Celery("load-client", broker=broker, backend=backend)
+    return Celery("batch-client", broker=broker, backend=backend)
 
 
 def private_queue(prefix):
