@@ -70,7 +70,7 @@ def test_the_baked_e2e_tier_passes_with_a_real_worker_on_each_broker(
 def test_the_baked_docker_tests_pass_on_a_real_engine_and_rabbitmq(installed_plugin, bake, tier):
     # The worker image speaks AMQP, girder_worker's default, so these run on RabbitMQ.
     brokers.RABBITMQ.require()
-    docker_engine.require()
+    docker_engine.require(f"bake={bake}")
     installed = installed_plugin(**BAKES[bake])
     env = without_test_brokers() | brokers.RABBITMQ.baked_test_environment()
     run_baked_tier(installed, tier, env)

@@ -37,12 +37,12 @@ def problem():
     return None
 
 
-def require():
-    """Skip, naming what is missing, unless the baked docker tests can run here;
+def require(case):
+    """Skip case, naming it and what is missing, unless the baked docker tests can run here;
     GW_TEST_REQUIRE_DOCKER=1 makes that a failure."""
     reason = problem()
     if reason is None:
         return
     if os.environ.get("GW_TEST_REQUIRE_DOCKER") == "1":
         pytest.fail(reason)
-    pytest.skip(f"left out the baked tests marked docker (containers, worker image): {reason}")
+    pytest.skip(f"left out {case}, the baked tests marked docker: {reason}")
