@@ -13,6 +13,7 @@ import pytest
 IMAGES = {
     "GW_TEST_DOCKER_IMAGE": "bash scripts/busybox-image.sh",
     "GW_TEST_PYTHON_IMAGE": "bash scripts/python-image.sh",
+    "GW_TEST_RABBITMQ_IMAGE": "bash scripts/rabbitmq-image.sh",
 }
 
 

@@ -6,13 +6,17 @@ tests never pull), and its worker uses the suite's broker over the host's networ
 """
 
 import os
+import re
+import secrets
 import shutil
+import socket
 import subprocess
 import sys
 import time
+import uuid
 
 import pytest
-from harness import PROJECT_ROOT, READY_TIMEOUT, STOP_TIMEOUT, docker
+from harness import PROJECT_ROOT, READY_TIMEOUT, RESULT_TIMEOUT, STOP_TIMEOUT, docker, workers
 
 from {{ cookiecutter.package_name }}.analyses.tasks import fibonacci, nth_fibonacci
 
@@ -64,16 +68,19 @@ def start_container(docker_engine, image, worker_env, host_worker_aside):
     """Start the image's worker on the host's network; every container goes at the end."""
     started = []
 
-    def start():
+    def start(**options):
         environment = {
             name: worker_env[name] for name in ("GIRDER_WORKER_BROKER", "GIRDER_WORKER_BACKEND")
         }
+        # On the host's network every container has the host's name: each needs a node name.
+        environment["WORKER_NAME"] = f"celery@test-{uuid.uuid4().hex[:8]}"
         container = docker_engine.containers.run(
             image,
             detach=True,
             network_mode="host",
             environment=environment,
             **docker.labelled_options(),
+            **options,
         )
         started.append(container)
         wait_until_ready(container)
@@ -130,3 +137,111 @@ def test_docker_stop_mid_batch_is_a_warm_shutdown_and_no_task_is_lost(start_cont
     values = [result.get(timeout=300) for result in results]
     print(f"stopped in {stopped_after:.1f} s after {done_before} of {len(numbers)} tasks")
     assert values == [nth_fibonacci(n) for n in numbers]
+
+
+def health(container, wanted, timeout):
+    """Wait for the container's health status to become wanted; return how long it took."""
+    started = time.monotonic()
+    while (status := docker.health(container)) != wanted:
+        assert time.monotonic() - started < timeout, (
+            f"still {status}: {docker.health_log(container)}"
+        )
+        time.sleep(0.5)
+    return time.monotonic() - started
+
+
+def test_the_healthcheck_turns_healthy_then_unhealthy_when_the_worker_stops_answering(
+    start_container,
+):
+    # The image's own check, on a faster clock: every 2 s, failing at the first miss.
+    seconds = 1_000_000_000
+    container = start_container(healthcheck={"interval": 2 * seconds, "retries": 1})
+    print(f"healthy after {health(container, 'healthy', READY_TIMEOUT):.1f} s")
+    # Celery's main process, which answers pings, stops. Sent by the engine: a container's
+    # first process ignores a stop signal sent from inside the container.
+    container.kill(signal="SIGSTOP")
+    try:
+        print(f"unhealthy after {health(container, 'unhealthy', READY_TIMEOUT):.1f} s")
+    finally:
+        container.kill(signal="SIGCONT")
+
+
+@pytest.fixture
+def compose(image, docker_engine):
+    """Run ``docker compose`` on compose.yaml with local images, a free port and an account
+    of this test's own; the deployment goes at the end."""
+    project = f"test{uuid.uuid4().hex[:8]}"
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = {
+        **os.environ,
+        "COMPOSE_PROJECT_NAME": project,
+        "RABBITMQ_IMAGE": docker.image_or_skip(docker_engine, "GW_TEST_RABBITMQ_IMAGE"),
+        "WORKER_IMAGE": image,
+        "BROKER_USER": f"user-{project}",
+        "BROKER_PASSWORD": secrets.token_urlsafe(16),
+        "BROKER_PORT": str(port),
+        # Read only by a compose file whose workers run containers themselves.
+        "DOCKER_GID": str(os.stat("/var/run/docker.sock").st_gid),
+    }
+    command = [*docker.compose_command(), "--file", str(PROJECT_ROOT / "compose.yaml")]
+
+    def run(*args, **changes):
+        return subprocess.run(
+            [*command, *args], env={**env, **changes}, capture_output=True, text=True, timeout=300
+        )
+
+    run.env = env
+    run.broker_url = f"amqp://{env['BROKER_USER']}:{env['BROKER_PASSWORD']}@127.0.0.1:{port}//"
+    run.containers = lambda service: docker_engine.containers.list(
+        all=True,
+        filters={
+            "label": [
+                f"com.docker.compose.project={project}",
+                f"com.docker.compose.service={service}",
+            ]
+        },
+    )
+    yield run
+    run("down", "--volumes", "--timeout", "10")
+
+
+def test_the_compose_file_has_no_default_account_and_publishes_the_broker_on_loopback(compose):
+    refused = compose("config", BROKER_USER="")
+    assert refused.returncode != 0
+    assert "set BROKER_USER" in refused.stderr
+    rendered = compose("config")
+    assert rendered.returncode == 0, rendered.stderr
+    assert "guest" not in rendered.stdout
+    # docker-compose 1 writes "127.0.0.1:PORT:5672/tcp"; docker compose 2, "host_ip: 127.0.0.1".
+    published = re.findall(r"(?:host_ip: |- )([0-9.]+)(?::|\n)", rendered.stdout)
+    assert published == ["127.0.0.1"], rendered.stdout
+
+
+def test_three_workers_share_a_batch_and_lose_nothing_when_one_is_killed(compose):
+    from {{ cookiecutter.package_name }} import {{ cookiecutter.plugin_class }}
+
+    up = compose("up", "--detach", "--no-build", "--scale", "worker=3")
+    assert up.returncode == 0, up.stderr
+    broker = {"GIRDER_WORKER_BROKER": compose.broker_url, "GIRDER_WORKER_BACKEND": "rpc://"}
+    client = workers.client_app(broker, {{ cookiecutter.plugin_class }})
+    try:
+        deadline = time.monotonic() + 2 * READY_TIMEOUT
+        while len(client.control.ping(timeout=1)) < 3:
+            assert time.monotonic() < deadline, compose("logs", "--tail", "40").stdout
+        numbers = [19_000 + i % 1000 for i in range(300)]
+        results = [client.send_task(fibonacci.name, args=(n,)) for n in numbers]
+        while sum(result.ready() for result in results) < 50:
+            assert time.monotonic() < deadline, compose("logs", "--tail", "40").stdout
+            time.sleep(0.05)
+        killed, *others = compose.containers("worker")
+        killed.kill()
+        done_before = sum(result.ready() for result in results)
+        values = [result.get(timeout=RESULT_TIMEOUT) for result in results]
+    finally:
+        client.close()
+    assert values == [nth_fibonacci(n) for n in numbers]
+    served = {c.name: c.logs().decode().count(" succeeded in ") for c in (killed, *others)}
+    print(f"killed {killed.name} after {done_before} of {len(numbers)}; tasks served: {served}")
+    assert all(served.values()), served

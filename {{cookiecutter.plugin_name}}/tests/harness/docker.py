@@ -10,6 +10,8 @@ labels its containers, so a module can prove that none outlived it::
 """
 
 import os
+import shutil
+import subprocess
 import uuid
 
 import pytest
@@ -65,3 +67,23 @@ def containers_with(engine, options):
 
 def leftover_containers(engine):
     return engine.containers.list(all=True, filters={"label": TEST_LABEL})
+
+
+def health(container):
+    """The container's health status: starting, healthy or unhealthy."""
+    container.reload()
+    return container.attrs["State"]["Health"]["Status"]
+
+
+def health_log(container):
+    return [entry["Output"][-500:] for entry in container.attrs["State"]["Health"]["Log"]]
+
+
+def compose_command():
+    """``docker compose`` (v2) or ``docker-compose``, whichever is here; else the test is left out."""
+    plugin = subprocess.run(["docker", "compose", "version"], capture_output=True)
+    if plugin.returncode == 0:
+        return ["docker", "compose"]
+    if shutil.which("docker-compose"):
+        return ["docker-compose"]
+    left_out("neither docker compose nor docker-compose is installed (Debian: docker-compose)")
