@@ -21,6 +21,9 @@ def test_baked_files_hold_no_credentials_but_the_documented_local_defaults(cooki
         found |= {(path, *match) for match in CREDENTIALS.findall(text)}
     assert found, "the README documents the default broker URL"
     for path, user, password, host in found:
+        if user.startswith(("${", "{")):  # an account that a variable names: compose's, a test's
+            assert password.startswith(("${", "{")), path
+            continue
         assert (user, password) == ("guest", "guest"), path
         # "rabbitmq" is the broker's service in compose.yaml, which the image defaults to.
         assert host in ("localhost", "127.0.0.1", "rabbitmq"), path
