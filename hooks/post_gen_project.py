@@ -5,6 +5,7 @@ template's tests read it too. Safe to run again on the same project (cruft re-ru
 hooks on every update): removing what is already gone is not an error.
 """
 
+import glob
 import json
 import os
 
@@ -15,8 +16,18 @@ ANSWERS = r"""{{ cookiecutter | tojson }}"""
 EXAMPLE_HOME = [
     "{package}/analyses/{example}.py",  # its tasks, listed by the plugin class
     "{package}/girder_plugin/routes/{example}.py",  # its routes, mounted by the REST resource
+    "{package}/girder_plugin/web_client/src/pages/{example}.js",  # its page, found by main.js
     "tests/test_{example}.py",  # its tests
+    "tests/test_web_{example}.py",  # its page's tests, in a real browser
     "docs/examples/{example}.md",  # its page of the docs
+]
+# What the web client brings; the Girder half brings it too, so it goes with either.
+WEB_CLIENT = [
+    "{package}/girder_plugin/web_client",
+    "MANIFEST.in",
+    "docs/web_client.md",
+    "tests/harness/browser.py",
+    "tests/test_web_*.py",
 ]
 
 
@@ -24,8 +35,8 @@ def example(name):
     return [path.replace("{example}", name) for path in EXAMPLE_HOME]
 
 
-#: question -> (are the paths wanted for this answer?, paths relative to the project root).
-#: "{package}" stands for the package name.
+#: question -> (are the paths wanted for this answer?, paths relative to the project root,
+#: or glob patterns). "{package}" stands for the package name.
 OPTIONAL_PATHS = {
     "license": (lambda answer: answer != "Proprietary", ["LICENSE"]),
     "ci": (lambda answer: answer == "github", [".github", ".pre-commit-config.yaml"]),
@@ -33,11 +44,15 @@ OPTIONAL_PATHS = {
         bool,
         [
             "{package}/girder_plugin",
+            "{package}/jobresult.py",
             "docs/girder.md",
             "tests/test_girder.py",
+            "tests/test_jobresult.py",
             "tests/harness/girder.py",
+            *WEB_CLIENT,
         ],
     ),
+    "web_client": (bool, WEB_CLIENT),
     "dedicated_queue": (bool, ["tests/test_queue.py"]),
     "progress_task": (bool, example("sequence")),
     "girder_io_task": (bool, example("files")),
@@ -55,20 +70,24 @@ def unwanted_paths(answers):
 
 
 def remove(root, relative_paths):
-    for relative in relative_paths:
-        path = os.path.join(root, relative)
-        if os.path.isdir(path):
-            # Imported only here: the default answers remove files alone, and importing
-            # shutil (it pulls in compression modules) costs more than removing them.
-            import shutil
+    for pattern in relative_paths:
+        for path in glob.glob(os.path.join(glob.escape(root), pattern)):
+            remove_path(path)
 
-            shutil.rmtree(path)
-        elif os.path.lexists(path):
-            os.remove(path)
-            # A folder that only switched-off files filled (docs/examples) goes with them.
-            folder = os.path.dirname(path)
-            if os.path.isdir(folder) and not os.listdir(folder):
-                os.rmdir(folder)
+
+def remove_path(path):
+    if os.path.isdir(path):
+        # Imported only here: the default answers remove files alone, and importing
+        # shutil (it pulls in compression modules) costs more than removing them.
+        import shutil
+
+        shutil.rmtree(path)
+        return
+    os.remove(path)
+    # A folder that only switched-off files filled (docs/examples) goes with them.
+    folder = os.path.dirname(path)
+    if not os.listdir(folder):
+        os.rmdir(folder)
 
 
 def main(answers=None, root="."):

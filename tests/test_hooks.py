@@ -100,9 +100,12 @@ def test_post_gen_removes_nothing_when_every_option_is_on():
             {"girder_plugin": False},
             [
                 "pkg/girder_plugin",
+                "pkg/jobresult.py",
                 "docs/girder.md",
                 "tests/test_girder.py",
+                "tests/test_jobresult.py",
                 "tests/harness/girder.py",
+                *(path.format(package="pkg") for path in post_gen.WEB_CLIENT),
             ],
         ),
         (
@@ -110,7 +113,9 @@ def test_post_gen_removes_nothing_when_every_option_is_on():
             [
                 "pkg/analyses/sequence.py",
                 "pkg/girder_plugin/routes/sequence.py",
+                "pkg/girder_plugin/web_client/src/pages/sequence.js",
                 "tests/test_sequence.py",
+                "tests/test_web_sequence.py",
                 "docs/examples/sequence.md",
             ],
         ),

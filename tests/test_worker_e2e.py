@@ -7,7 +7,7 @@ author keeps, so the proof stays with the plugin; these tests only read what it 
 
 import pytest
 
-from support import brokers, docker_engine, venvs
+from support import brokers, browser, docker_engine, venvs
 from support.baking import EVERY_OPTION
 from support.brokers import without_test_brokers
 
@@ -18,18 +18,30 @@ BAKES = {
     "every-option": EVERY_OPTION,
     # Installed where Girder is not, as on a worker-only host.
     "girder_plugin=False": {"girder_plugin": False},
+    "web_client=False": {"web_client": False},
 }
+# The e2e tier, split so that each run needs only the parts it names: a broker for every case;
+# broadcast (canceling, asking workers) on RabbitMQ and Redis; docker and browser apart.
+ON_ANY_BROKER = "e2e and not docker and not browser"
 E2E_CASES = [
-    (brokers.EMBEDDED, "default"),
-    (brokers.RABBITMQ, "default"),
-    (brokers.REDIS, "default"),
-    # Canceling needs a broker that broadcasts, so the every-option bake runs on RabbitMQ.
-    (brokers.RABBITMQ, "every-option"),
-    (brokers.EMBEDDED, "girder_plugin=False"),
+    (brokers.EMBEDDED, "default", f"{ON_ANY_BROKER} and not broadcast"),
+    (brokers.RABBITMQ, "default", ON_ANY_BROKER),
+    (brokers.REDIS, "default", ON_ANY_BROKER),
+    (brokers.RABBITMQ, "every-option", ON_ANY_BROKER),
+    (brokers.EMBEDDED, "girder_plugin=False", f"{ON_ANY_BROKER} and not broadcast"),
 ]
-# One bake builds the worker image, which differs between bakes by one value; the
-# every-option bake runs the container example.
-DOCKER_CASES = {"default": "docker", "every-option": "docker and not image"}
+# On RabbitMQ, which the worker image speaks. One bake builds the image, which differs
+# between bakes by one value; the every-option bake runs the container example.
+PART_CASES = {
+    "docker-bake=default": ("default", "docker and not browser", [docker_engine]),
+    "docker-bake=every-option": (
+        "every-option",
+        "docker and not image and not browser",
+        [docker_engine],
+    ),
+    "browser-bake=default": ("default", "browser", [browser]),
+    "browser-bake=every-option": ("every-option", "browser", [browser, docker_engine]),
+}
 
 
 def run_baked_tier(installed, marker, env):
@@ -54,23 +66,27 @@ def test_the_baked_fast_tier_passes_with_no_server_at_all(installed_plugin, bake
 
 
 @pytest.mark.parametrize(
-    ("broker", "bake"), E2E_CASES, ids=[f"broker={b.name}-bake={name}" for b, name in E2E_CASES]
+    ("broker", "bake", "tier"),
+    E2E_CASES,
+    ids=[f"broker={broker.name}-bake={bake}" for broker, bake, _ in E2E_CASES],
 )
 def test_the_baked_e2e_tier_passes_with_a_real_worker_on_each_broker(
-    installed_plugin, broker, bake
+    installed_plugin, broker, bake, tier
 ):
     broker.require()
     installed = installed_plugin(**BAKES[bake])
-    env = without_test_brokers() | broker.baked_test_environment()
-    run_baked_tier(installed, "e2e and not docker", env)
+    run_baked_tier(installed, tier, without_test_brokers() | broker.baked_test_environment())
     assert venvs.processes_started_by(installed[1]) == [], "a worker outlived its test"
 
 
-@pytest.mark.parametrize(("bake", "tier"), DOCKER_CASES.items(), ids=DOCKER_CASES)
-def test_the_baked_docker_tests_pass_on_a_real_engine_and_rabbitmq(installed_plugin, bake, tier):
-    # The worker image speaks AMQP, girder_worker's default, so these run on RabbitMQ.
+@pytest.mark.parametrize("case", PART_CASES)
+def test_the_baked_tests_that_need_a_docker_engine_or_a_browser_pass_with_them(
+    installed_plugin, case
+):
+    bake, tier, parts = PART_CASES[case]
     brokers.RABBITMQ.require()
-    docker_engine.require(f"bake={bake}")
+    for part in parts:
+        part.require(case)
     installed = installed_plugin(**BAKES[bake])
     env = without_test_brokers() | brokers.RABBITMQ.baked_test_environment()
     run_baked_tier(installed, tier, env)

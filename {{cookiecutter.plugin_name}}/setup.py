@@ -23,6 +23,10 @@ setup(
 {% endif %}
     python_requires=">=3.10",
     packages=find_packages(exclude=["tests", "tests.*"]),
+{% if cookiecutter.girder_plugin and cookiecutter.web_client %}
+    # The Girder plugin's web client, built (see MANIFEST.in): never its sources or node_modules.
+    package_data={"{{ cookiecutter.package_name }}.girder_plugin": ["web_client/dist/*"]},
+{% endif %}
     # A worker host needs only this; the Girder host adds the "girder" extra.
     install_requires=["girder-worker>=5,<6"],
     extras_require={
@@ -30,6 +34,10 @@ setup(
         "girder": GIRDER_SERVER,
         # The tests run a real Girder server, on an in-memory stand-in for MongoDB.
         "test": [*TEST, *GIRDER_SERVER, "pytest-girder>=5,<6", "mongomock-ng>=7"],
+{% if cookiecutter.web_client %}
+        # Drives a browser for the web client's tests; the browser itself is not a package.
+        "browser": ["playwright>=1.40"],
+{% endif %}
 {% else %}
         "test": TEST,
 {% endif %}

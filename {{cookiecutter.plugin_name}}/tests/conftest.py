@@ -14,6 +14,16 @@ from harness import PROJECT_ROOT, docker, workers
 {% if cookiecutter.girder_plugin %}
 from harness import girder as girder_server
 {% endif %}
+{% if cookiecutter.girder_plugin and cookiecutter.web_client %}
+
+# The browser, the built web client and a page: see harness/browser.py.
+pytest_plugins = ["harness.browser"]
+{% endif %}
+
+
+def pytest_runtest_setup(item):
+    if item.get_closest_marker("broadcast") and not workers.broadcasts():
+        pytest.skip("needs a broker that broadcasts (RabbitMQ, Redis): set GW_TEST_BROKER")
 
 
 @pytest.fixture(scope="session")

@@ -14,7 +14,6 @@ from harness import RESULT_TIMEOUT, docker
 {% if cookiecutter.girder_plugin %}
 from harness.girder import run_file_route
 {% endif %}
-from harness.workers import broadcasts
 
 from {{ cookiecutter.package_name }} import QUEUE
 from {{ cookiecutter.package_name }}.analyses import containers
@@ -113,10 +112,7 @@ def test_a_failing_container_fails_the_task_with_its_exit_code_and_its_stderr_in
     assert "no such input" in worker.log()
 
 
-@pytest.mark.skipif(
-    not broadcasts(),
-    reason="revoking needs a broker that broadcasts (RabbitMQ, Redis): set GW_TEST_BROKER",
-)
+@pytest.mark.broadcast
 def test_a_revoked_task_stops_its_long_running_container_within_seconds(
     containers_of, worker, app_on_the_test_broker, image, run_options
 ):

@@ -9,7 +9,6 @@ import pytest
 from girder_client import HttpError
 from girder_jobs.constants import JobStatus
 from harness.girder import DONE, client, job_count, wait_for_job
-from harness.workers import broadcasts
 {% endif %}
 
 from {{ cookiecutter.package_name }}.analyses.sequence import fibonacci_sequence
@@ -60,10 +59,7 @@ def test_a_bad_delay_gets_400_and_no_job(girder, user, delay):
 
 @pytest.mark.e2e
 @pytest.mark.plugin("{{ cookiecutter.plugin_name }}")
-@pytest.mark.skipif(
-    not broadcasts(),
-    reason="canceling needs a broker that broadcasts (RabbitMQ, Redis): set GW_TEST_BROKER",
-)
+@pytest.mark.broadcast
 def test_a_job_canceled_through_girders_api_stops_early_and_ends_canceled(girder, user):
     girder_client = client(girder, user)
     job = girder_client.post(ROUTE, parameters={"n": 600, "delay": 0.05})

@@ -1,1 +1,5 @@
-"""One module per example, each with the list of its routes: ``ROUTES = [(method, path, handler)]``."""
+"""Route modules, each listing its routes as ``ROUTES = [(method, path, handler)]``.
+
+One module per example, named after it, plus the routes every example shares: ``jobs``
+(a task's result) and ``status`` (the deployment's health, for admins).
+"""

@@ -7,6 +7,7 @@ from girder_jobs.models.job import Job
 
 from {{ cookiecutter.package_name }}.analyses.tasks import fibonacci
 from {{ cookiecutter.package_name }}.girder_plugin.rest import N_DESCRIPTION, checked_n
+from {{ cookiecutter.package_name }}.jobresult import StoreResultOnJob
 
 
 # Girder's own integer check would answer "x" without the allowed range, so n
@@ -22,7 +23,12 @@ from {{ cookiecutter.package_name }}.girder_plugin.rest import N_DESCRIPTION, ch
 )
 def run_fibonacci(n):
     n = checked_n(n)
-    return fibonacci.delay(n, girder_job_title=f"Fibonacci number {n}").job
+    return fibonacci.delay(
+        n,
+        girder_job_title=f"Fibonacci number {n}",
+        # Girder keeps no return value: the hook stores it on the job, for the web client.
+        girder_result_hooks=[StoreResultOnJob()],
+    ).job
 
 
 ROUTES = [("POST", ("fibonacci",), run_fibonacci)]

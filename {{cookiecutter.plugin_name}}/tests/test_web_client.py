@@ -1,0 +1,70 @@
+"""The web client as Girder serves it and as the package ships it: built, without sources."""
+
+import json
+import shutil
+import subprocess
+import sys
+import zipfile
+from urllib.request import urlopen
+
+import pytest
+from harness import PROJECT_ROOT
+
+from {{ cookiecutter.package_name }}.girder_plugin import WEB_CLIENT_CSS, WEB_CLIENT_JS
+
+DIST = "{{ cookiecutter.package_name }}/girder_plugin/web_client/dist"
+
+
+def test_an_unbuilt_web_client_is_left_out_with_a_warning_and_the_routes_stay(
+    monkeypatch, tmp_path, caplog
+):
+    from girder.plugin import getPluginStaticContent
+
+    import {{ cookiecutter.package_name }}.girder_plugin as plugin
+
+    monkeypatch.setattr(plugin, "WEB_CLIENT_DIST", tmp_path)
+    plugin.register_web_client({"serverRoot": None})
+    assert "run `npm ci && npm run build`" in caplog.text
+    assert "{{ cookiecutter.plugin_name }}" not in getPluginStaticContent()
+
+
+@pytest.mark.e2e
+@pytest.mark.plugin("{{ cookiecutter.plugin_name }}")
+def test_girder_lists_the_plugins_script_and_style_and_serves_them(web_client, boundServer):
+    root = f"http://127.0.0.1:{boundServer.boundPort}"
+    with urlopen(f"{root}/api/v1/system/plugin_static_files") as response:
+        listed = json.load(response)
+    mine = [
+        url for url in listed["js"] + listed["css"] if url.startswith("plugin_static/{{ cookiecutter.plugin_name }}/")
+    ]
+    assert [url.split("?")[0] for url in mine] == [
+        f"plugin_static/{{ cookiecutter.plugin_name }}/{WEB_CLIENT_JS}",
+        f"plugin_static/{{ cookiecutter.plugin_name }}/{WEB_CLIENT_CSS}",
+    ]
+    for url in mine:
+        with urlopen(f"{root}/{url}") as served:
+            assert served.status == 200, url
+
+
+@pytest.mark.e2e
+def test_the_wheel_holds_the_built_web_client_and_nothing_of_its_sources(web_client, tmp_path):
+    # A copy, node_modules included, so that the build leaves nothing in the project.
+    project = tmp_path / "project"
+    shutil.copytree(
+        PROJECT_ROOT,
+        project,
+        symlinks=True,
+        ignore=shutil.ignore_patterns("build", "*.egg-info", ".git", ".venv", "test-results"),
+    )
+    assert (project / "{{ cookiecutter.package_name }}/girder_plugin/web_client/node_modules").is_dir()
+    run = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--wheel-dir", tmp_path, project],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert run.returncode == 0, run.stdout + run.stderr
+    (wheel,) = tmp_path.glob("*.whl")
+    names = zipfile.ZipFile(wheel).namelist()
+    client = [name for name in names if "web_client" in name]
+    assert sorted(client) == [f"{DIST}/{WEB_CLIENT_JS}", f"{DIST}/{WEB_CLIENT_CSS}"]

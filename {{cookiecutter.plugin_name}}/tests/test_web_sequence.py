@@ -1,0 +1,32 @@
+"""The progress example's page in a real browser: a moving progress bar, and Cancel."""
+
+import pytest
+from girder_jobs.constants import JobStatus
+from girder_jobs.models.job import Job
+
+pytestmark = [pytest.mark.e2e, pytest.mark.browser, pytest.mark.plugin("{{ cookiecutter.plugin_name }}")]
+
+
+def progress(page):
+    """The job's progress bar: (current, total), from its "3 of 40" label."""
+    current, _, total = page.inner_text(".progress-bar").split()
+    return int(current), int(total)
+
+
+@pytest.mark.broadcast
+def test_the_progress_bar_moves_and_cancel_ends_the_job_as_canceled(girder_ui, user):
+    page = girder_ui(user)
+    page.click(".g-global-nav a[g-target='{{ cookiecutter.plugin_name }}/fibonacci_sequence']")
+    page.fill("#g-{{ cookiecutter.plugin_name }}-n", "40")
+    page.fill("#g-{{ cookiecutter.plugin_name }}-delay", "0.2")
+    page.click("button:has-text('Run')")
+    page.wait_for_selector(".progress-bar:has-text(' of 40')")
+    first, _ = progress(page)
+    page.wait_for_function(
+        f"document.querySelector('.progress-bar').textContent.split(' ')[0] > {first}"
+    )
+    page.click(".g-{{ cookiecutter.plugin_name }}-cancel")
+    page.wait_for_selector(".g-{{ cookiecutter.plugin_name }}-job-status:has-text('Canceled')")
+    job = Job().findOne({})
+    assert job["status"] == JobStatus.CANCELED
+    assert progress(page)[0] < 40
