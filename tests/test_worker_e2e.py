@@ -44,9 +44,21 @@ PART_CASES = {
 }
 
 
+def declared(marker, project):
+    """marker less its "not <name>" terms for markers that the baked project does not declare
+    (a bake without a web client has no browser marker, and pytest refuses unknown ones)."""
+    pyproject = (project / "pyproject.toml").read_text()
+    terms = marker.split(" and ")
+    return " and ".join(
+        term
+        for term in terms
+        if not term.startswith("not ") or f'"{term.removeprefix("not ")}:' in pyproject
+    )
+
+
 def run_baked_tier(installed, marker, env):
     project, python = installed
-    run, counts = venvs.run_pytest(python, project, "-m", marker, env=env)
+    run, counts = venvs.run_pytest(python, project, "-m", declared(marker, project), env=env)
     errors = [line for line in run.stdout.splitlines() if line.startswith(("E ", "FAILED"))]
     report = "\n".join(errors[-60:]) + "\n" + run.stdout[-2000:] + run.stderr[-2000:]
     assert run.returncode == 0, report
