@@ -134,8 +134,11 @@ def page(browser, request):
 
 
 @pytest.fixture
-def girder_ui(web_client, page, girder):
-    """Open Girder's web client (this plugin's pages built in) in page, logged in or not."""
+def girder_ui(page, web_client, girder):
+    """Open Girder's web client (this plugin's pages built in) in page, logged in or not.
+
+    The browser comes first: without one, nothing is built for nothing.
+    """
     base = f"http://127.0.0.1:{girder.boundPort}/"
 
     def open_girder(user=None, fragment=""):
