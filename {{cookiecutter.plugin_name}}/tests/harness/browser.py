@@ -137,7 +137,7 @@ def page(browser, request):
 def girder_ui(page, web_client, girder):
     """Open Girder's web client (this plugin's pages built in) in page, logged in or not.
 
-    The browser comes first: without one, nothing is built for nothing.
+    The browser comes first, so that a machine without one builds no pages in vain.
     """
     base = f"http://127.0.0.1:{girder.boundPort}/"
 
