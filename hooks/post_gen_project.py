@@ -36,12 +36,14 @@ OPTIONAL_PATHS = {
             "docs/girder.md",
             "tests/test_girder.py",
             "tests/harness/girder.py",
+            "tests/harness/tasks.py",
         ],
     ),
     "dedicated_queue": (bool, ["tests/test_queue.py"]),
     "progress_task": (bool, example("sequence")),
     "girder_io_task": (bool, example("files")),
     "docker_task": (bool, example("containers")),
+    "girder_client_task": (bool, example("metadata")),
 }
 
 

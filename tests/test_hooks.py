@@ -103,6 +103,7 @@ def test_post_gen_removes_nothing_when_every_option_is_on():
                 "docs/girder.md",
                 "tests/test_girder.py",
                 "tests/harness/girder.py",
+                "tests/harness/tasks.py",
             ],
         ),
         (

@@ -23,8 +23,8 @@ def broker_env(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
-def worker_env(broker_env):
-    return workers.worker_environment(broker_env)
+def worker_env(broker_env, tmp_path_factory):
+    return workers.worker_environment(broker_env, tmp_path_factory.mktemp("worker-tmp"))
 
 
 @pytest.fixture(scope="session")
@@ -40,12 +40,13 @@ def worker(worker_env, tmp_path_factory):
 
 @pytest.fixture
 def start_worker(worker_env, tmp_path):
-    """Start more workers, each with its own options; all stop when the test ends."""
+    """Start more workers, each with its own options and variables; all stop when the test ends."""
     with ExitStack() as stack:
 
-        def start(*extra_args):
+        def start(*extra_args, env=None):
             log_path = tmp_path / f"worker-{uuid.uuid4().hex[:8]}.log"
-            running = workers.running_worker(worker_env, log_path, extra_args=extra_args)
+            env = {**worker_env, **(env or {})}
+            running = workers.running_worker(env, log_path, extra_args=extra_args)
             return stack.enter_context(running)
 
         yield start

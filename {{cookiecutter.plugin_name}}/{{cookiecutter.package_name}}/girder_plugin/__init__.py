@@ -6,7 +6,11 @@ as the worker plugin. It needs the server packages: ``pip install '{{ cookiecutt
 
 from girder.plugin import GirderPlugin, getPlugin
 
-from {{ cookiecutter.package_name }}.girder_plugin.rest import RESOURCE_NAME, TaskRoutes
+from {{ cookiecutter.package_name }}.girder_plugin.rest import (
+    RESOURCE_NAME,
+    TaskRoutes,
+    route_modules,
+)
 
 
 class {{ cookiecutter.plugin_class | girder_class_name }}(GirderPlugin):
@@ -16,3 +20,7 @@ class {{ cookiecutter.plugin_class | girder_class_name }}(GirderPlugin):
         # The worker plugin sends the tasks and follows their jobs.
         getPlugin("worker").load(info)
         setattr(info["apiRoot"], RESOURCE_NAME, TaskRoutes())
+        # Some route modules also bind Girder events, which must happen now.
+        for module in route_modules():
+            if hasattr(module, "load"):
+                module.load(info)
