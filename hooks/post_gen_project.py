@@ -50,6 +50,7 @@ OPTIONAL_PATHS = {
             "tests/test_jobresult.py",
             "tests/harness/girder.py",
             *WEB_CLIENT,
+            "tests/harness/tasks.py",
         ],
     ),
     "web_client": (bool, WEB_CLIENT),
@@ -57,6 +58,7 @@ OPTIONAL_PATHS = {
     "progress_task": (bool, example("sequence")),
     "girder_io_task": (bool, example("files")),
     "docker_task": (bool, example("containers")),
+    "girder_client_task": (bool, example("metadata")),
 }
 
 

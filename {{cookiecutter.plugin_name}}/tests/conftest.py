@@ -1,8 +1,5 @@
-"""Fixtures of the end-to-end tests, wired from the parts in ``harness``.
-
-Each fixture that starts something stops it too; the slow ones (a worker{% if cookiecutter.girder_plugin %}, Girder's
-database{% endif %}) are started once per session.
-"""
+"""Fixtures of the end-to-end tests, wired from the parts in ``harness``. Each stops what it
+starts; the slow ones (a worker{% if cookiecutter.girder_plugin %}, Girder's database{% endif %}) start once per session."""
 
 import subprocess
 import sys
@@ -33,8 +30,8 @@ def broker_env(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
-def worker_env(broker_env):
-    return workers.worker_environment(broker_env)
+def worker_env(broker_env, tmp_path_factory):
+    return workers.worker_environment(broker_env, tmp_path_factory.mktemp("worker-tmp"))
 
 
 @pytest.fixture(scope="session")
@@ -50,12 +47,13 @@ def worker(worker_env, tmp_path_factory):
 
 @pytest.fixture
 def start_worker(worker_env, tmp_path):
-    """Start more workers, each with its own options; all stop when the test ends."""
+    """Start more workers, each with its own options and variables; all stop when the test ends."""
     with ExitStack() as stack:
 
-        def start(*extra_args):
+        def start(*extra_args, env=None):
             log_path = tmp_path / f"worker-{uuid.uuid4().hex[:8]}.log"
-            running = workers.running_worker(worker_env, log_path, extra_args=extra_args)
+            env = {**worker_env, **(env or {})}
+            running = workers.running_worker(env, log_path, extra_args=extra_args)
             return stack.enter_context(running)
 
         yield start
@@ -74,13 +72,7 @@ def client(broker_env):
 @pytest.fixture(scope="session")
 def app_on_the_test_broker(broker_env):
     """girder_worker's app in this process, switched to the test broker: ``.delay()`` sends there."""
-    from girder_worker.app import app
-
-    app.conf.update(
-        broker_url=broker_env["GIRDER_WORKER_BROKER"],
-        result_backend=broker_env["GIRDER_WORKER_BACKEND"],
-    )
-    return app
+    return workers.girder_worker_app_on(broker_env)
 
 
 @pytest.fixture

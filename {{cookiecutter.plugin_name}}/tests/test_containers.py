@@ -8,11 +8,16 @@ import time
 
 import pytest
 from docker.errors import DockerException
+{% if cookiecutter.girder_plugin %}
+from girder.models.item import Item
+from girder_jobs.constants import JobStatus
+from girder_jobs.models.job import Job
+{% endif %}
 from girder_worker.docker.tasks import docker_run
 from girder_worker.docker.transforms import BindMountVolume, VolumePath
 from harness import RESULT_TIMEOUT, docker
 {% if cookiecutter.girder_plugin %}
-from harness.girder import run_file_route
+from harness.girder import client, private_folder, run_file_route, wait_for_job
 {% endif %}
 
 from {{ cookiecutter.package_name }} import QUEUE
@@ -21,6 +26,9 @@ from {{ cookiecutter.package_name }}.analyses import containers
 pytestmark = [pytest.mark.e2e, pytest.mark.docker]
 
 CONTENT = "first line\nsecond\n"
+{% if cookiecutter.girder_plugin %}
+ROUTE = "{{ cookiecutter.plugin_name }}/count_words_in_container"
+{% endif %}
 
 
 @pytest.fixture(scope="module")
@@ -133,8 +141,49 @@ def test_a_revoked_task_stops_its_long_running_container_within_seconds(
 def test_a_girder_file_goes_through_the_tool_in_a_container_and_its_counts_come_back_as_a_file(
     containers_of, girder, user, fsAssetstore
 ):
-    route = "{{ cookiecutter.plugin_name }}/count_words_in_container"
-    uploaded = run_file_route(girder, user, route, CONTENT)
+    uploaded = run_file_route(girder, user, ROUTE, CONTENT)
     assert list(uploaded) == ["notes.txt.wc.txt"]
     assert uploaded["notes.txt.wc.txt"].split() == [b"2", b"3", b"18"]
+
+
+@pytest.fixture(scope="module")
+def slow_image(docker_engine, image):
+    """The test image, made a tool that takes a minute whatever it is asked to do."""
+    container = docker_engine.containers.create(image, ["true"])
+    try:
+        slow = container.commit(changes=['ENTRYPOINT ["sh", "-c", "sleep 60", "sh"]'])
+    finally:
+        container.remove()
+    yield slow.id
+    docker_engine.images.remove(slow.id)
+
+
+@pytest.mark.plugin("{{ cookiecutter.plugin_name }}")
+@pytest.mark.broadcast
+def test_a_container_job_canceled_through_girder_ends_canceled_and_its_container_goes_within_5_s(
+    girder, user, fsAssetstore, docker_engine, slow_image, monkeypatch
+):
+    monkeypatch.setenv(containers.IMAGE_VARIABLE, slow_image)
+    monkeypatch.setenv(containers.PULL_VARIABLE, "no")
+    folder = private_folder(user)
+    source = girder.uploadFile("notes.txt", CONTENT, user, folder)
+    target = Item().createItem("Results", creator=user, folder=folder)
+    girder_client = client(girder, user)
+    job = girder_client.post(
+        ROUTE, parameters={"fileId": source["_id"], "itemId": str(target["_id"])}
+    )
+    task_id = Job().load(job["_id"], force=True)["celeryTaskId"]
+    of_the_job = {"labels": {containers.RUN_LABEL: task_id}}
+    deadline = time.monotonic() + RESULT_TIMEOUT
+    while not docker.containers_with(docker_engine, of_the_job):
+        assert time.monotonic() < deadline, "the job's container never started"
+        time.sleep(0.1)
+    canceled_at = time.monotonic()
+    girder_client.put(f"job/{job['_id']}/cancel")
+    while docker.containers_with(docker_engine, of_the_job):
+        assert time.monotonic() - canceled_at < 5, "the container outlived the cancel by 5 s"
+        time.sleep(0.1)
+    done = wait_for_job(job["_id"])
+    assert done["status"] == JobStatus.CANCELED, done["log"]
+    assert list(girder_client.listFile(str(target["_id"]))) == []
 {% endif %}

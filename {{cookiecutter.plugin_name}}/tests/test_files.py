@@ -1,5 +1,6 @@
 """The girder_io example: a file goes in, a file that holds its line count comes out."""
 
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -7,9 +8,15 @@ import pytest
 from girder.models.item import Item
 from girder.models.user import User
 from girder_client import HttpError
-from harness.girder import client, job_count, private_folder, run_file_route
+from girder_jobs.constants import JobStatus
+from girder_jobs.models.job import Job
+from harness.girder import client, job_count, private_folder, run_file_route, wait_for_job
+from harness.workers import taking_nothing_from
 {% endif %}
 
+{% if cookiecutter.girder_plugin %}
+from {{ cookiecutter.package_name }} import QUEUE
+{% endif %}
 from {{ cookiecutter.package_name }}.analyses.files import count_lines
 {% if cookiecutter.girder_plugin %}
 
@@ -17,13 +24,32 @@ ROUTE = "{{ cookiecutter.plugin_name }}/count_lines"
 {% endif %}
 
 
-def test_count_lines_writes_the_count_into_a_file_named_after_the_input(tmp_path):
+@pytest.fixture
+def temporary_dir(tmp_path, monkeypatch):
+    """The directory where tempfile makes its files and directories, for this test."""
+    path = tmp_path / "tmp"
+    path.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(path))
+    return path
+
+
+def test_count_lines_writes_the_count_into_a_new_directory_in_a_file_named_after_the_input(
+    tmp_path, temporary_dir
+):
     source = tmp_path / "input.txt"
     source.write_bytes(b"first\nsecond\nthird\n")
-    result = count_lines(str(source))
-    assert result.endswith("/input.txt.lines.txt")
-    assert Path(result).read_text() == "3\n"
-    assert count_lines(str(source), name="notes.txt").endswith("/notes.txt.lines.txt")
+    result = Path(count_lines(str(source)))
+    assert result.parent == temporary_dir
+    assert [path.name for path in result.iterdir()] == ["input.txt.lines.txt"]
+    assert (result / "input.txt.lines.txt").read_text() == "3\n"
+    named = Path(count_lines(str(source), name="notes.txt"))
+    assert [path.name for path in named.iterdir()] == ["notes.txt.lines.txt"]
+
+
+def test_count_lines_that_fails_leaves_no_directory_behind(tmp_path, temporary_dir):
+    with pytest.raises(FileNotFoundError):
+        count_lines(str(tmp_path / "missing.txt"))
+    assert list(temporary_dir.iterdir()) == []
 
 
 @pytest.mark.parametrize("name", ["../up", "", 7], ids=["a-path", "empty", "not-text"])
@@ -62,4 +88,45 @@ def test_a_user_without_access_gets_403_and_no_job(girder, user, fsAssetstore, d
         )
     assert refused.value.status == 403
     assert job_count() == before
+
+
+ENDS = {"success": JobStatus.SUCCESS, "error": JobStatus.ERROR, "canceled": JobStatus.CANCELED}
+
+
+@pytest.mark.e2e
+@pytest.mark.plugin("{{ cookiecutter.plugin_name }}")
+@pytest.mark.parametrize(
+    "end",
+    [
+        "success",
+        "error",
+        pytest.param(
+            "canceled",
+            marks=pytest.mark.broadcast,
+        ),
+    ],
+)
+def test_a_job_leaves_nothing_in_the_workers_temporary_directory_however_it_ends(
+    girder, worker, app_on_the_test_broker, user, fsAssetstore, end
+):
+    worker_tmp = Path(worker.env["TMPDIR"])
+    before = set(worker_tmp.iterdir())
+    folder = private_folder(user)
+    # Girder allows "/" in a file name; count_lines refuses it, after the download.
+    source = girder.uploadFile("a/b.txt" if end == "error" else "notes.txt", "one\n", user, folder)
+    target = Item().createItem("Results", creator=user, folder=folder)
+    girder_client = client(girder, user)
+    parameters = {"fileId": source["_id"], "itemId": str(target["_id"])}
+    if end == "canceled":
+        with taking_nothing_from(QUEUE, worker, app_on_the_test_broker):
+            job = girder_client.post(ROUTE, parameters=parameters)
+            girder_client.put(f"job/{job['_id']}/cancel")
+        # The worker gets the task once it takes from the queue again, and drops it.
+        task_id = Job().load(job["_id"], force=True)["celeryTaskId"]
+        worker.wait_for_log(f"Discarding revoked task: {count_lines.name}[{task_id}]")
+    else:
+        job = girder_client.post(ROUTE, parameters=parameters)
+    done = wait_for_job(job["_id"])
+    assert done["status"] == ENDS[end], done["log"]
+    assert set(worker_tmp.iterdir()) == before
 {% endif %}

@@ -2,11 +2,97 @@
 
 girder_worker copies what a task prints into its Girder job's log, but not what
 it logs: the worker's log handlers keep the streams they were given at start-up.
+
+A job takes at most ``JOB_LOG_LIMIT`` bytes of records: 1 MiB, unless the worker's
+environment sets ``{{ cookiecutter.package_name | upper }}_JOB_LOG_LIMIT``. Past that, its records are
+dropped, and one closing line says how many just before the job ends.
 """
 
 import logging
+import os
+import weakref
 
 from celery import current_task
+from girder_worker.utils import JobStatus
+
+#: Bytes of log records that one job takes at most, unless LIMIT_VARIABLE says otherwise.
+JOB_LOG_LIMIT = 1024 * 1024
+LIMIT_VARIABLE = "{{ cookiecutter.package_name | upper }}_JOB_LOG_LIMIT"
+#: The statuses a job ends in.
+ENDED = (JobStatus.SUCCESS, JobStatus.ERROR, JobStatus.CANCELED)
+
+
+def job_log_limit(environ=os.environ):
+    """The limit that environ sets, else JOB_LOG_LIMIT; a ValueError if it is no byte count."""
+    value = environ.get(LIMIT_VARIABLE)
+    if value is None:
+        return JOB_LOG_LIMIT
+    if not value.isdigit():
+        raise ValueError(f"{LIMIT_VARIABLE} must be a whole number of bytes, got {value!r}")
+    return int(value)
+
+
+#: Read once, when the worker imports the tasks: a bad value stops the worker from starting.
+LIMIT = job_log_limit()
+
+
+class JobLog:
+    """What one job's log has taken, and what it has dropped."""
+
+    def __init__(self, limit):
+        self.limit = limit
+        self.taken = 0
+        self.dropped_records = 0
+        self.dropped_bytes = 0
+
+    def admit(self, size):
+        """Whether a record of size bytes may go; after the first that may not, none may."""
+        if not self.dropped_records and self.taken + size <= self.limit:
+            self.taken += size
+            return True
+        self.dropped_records += 1
+        self.dropped_bytes += size
+        return False
+
+    def closing_line(self):
+        return (
+            f"{self.dropped_records} log records ({self.dropped_bytes} bytes) dropped: "
+            f"a job's log takes at most {self.limit} bytes of them ({LIMIT_VARIABLE}).\n"
+        )
+
+
+#: The log of each job that runs now, by the girder_worker job manager that writes it.
+_job_logs = weakref.WeakKeyDictionary()
+
+
+def write(manager, line):
+    """Send line to the log of manager's job, unless that log is full."""
+    data = line.encode()
+    log = _job_logs.get(manager)
+    if log is None:
+        log = _job_logs[manager] = JobLog(LIMIT)
+    if log.admit(len(data)):
+        manager.write(data)
+    elif log.dropped_records == 1:
+        close_before_the_end(manager, log)
+
+
+def close_before_the_end(manager, log):
+    """Have the job's closing line sent just before its final status.
+
+    girder_worker ends a job with ``manager.updateStatus``, which sends the log first,
+    so the line reaches Girder before the job shows as ended. A line sent after the
+    task instead (task_postrun) would arrive after the job had ended.
+    """
+    update_status = manager.updateStatus
+
+    def update_status_closing_the_log(status):
+        if status in ENDED:
+            manager.updateStatus = update_status  # one closing line, whatever follows
+            manager.write(log.closing_line())
+        update_status(status)
+
+    manager.updateStatus = update_status_closing_the_log
 
 
 class GirderJobLogHandler(logging.Handler):
@@ -17,7 +103,7 @@ class GirderJobLogHandler(logging.Handler):
         if manager is None:
             return
         try:
-            manager.write(self.format(record) + "\n")
+            write(manager, self.format(record) + "\n")
         except Exception:
             self.handleError(record)
 

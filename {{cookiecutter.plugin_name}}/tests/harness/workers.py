@@ -44,14 +44,58 @@ def broadcasts():
     return bool(os.environ.get("GW_TEST_BROKER"))
 
 
-def worker_environment(broker_env):
-    """This process's environment with the broker's variables, as a worker needs it."""
+def worker_environment(broker_env, tmp_dir=None):
+    """This process's environment with the broker's variables, as a worker needs it.
+
+    With tmp_dir, the worker keeps its temporary files there (TMPDIR), where a test can
+    see what a task left behind.
+    """
     env = {**os.environ, **broker_env}
+    if tmp_dir is not None:
+        env["TMPDIR"] = str(tmp_dir)
     # The worker accepts pickle (girder_worker's setting), so Celery refuses to run
     # it as root unless told to; containers and CI often run as root.
     env["C_FORCE_ROOT"] = "1"
     env["PYTHONUNBUFFERED"] = "1"
     return env
+
+
+@contextmanager
+def taking_nothing_from(queue, worker, app):
+    """Inside the block, worker takes no task from queue: a task sent then waits in the broker.
+
+    Needs a broker that broadcasts (see ``broadcasts``), and no other worker on the queue.
+    """
+    app.control.cancel_consumer(queue, destination=[worker.hostname], reply=True)
+    try:
+        others = consumers(app, queue)
+        if others:
+            raise RuntimeError(
+                f"{others} other worker(s) take from {queue!r} on this broker "
+                "(another test session?), so no task can wait there"
+            )
+        yield
+    finally:
+        app.control.add_consumer(queue, destination=[worker.hostname], reply=True)
+
+
+def consumers(app, queue):
+    """How many consumers take from queue, as far as the broker knows (Redis does not count)."""
+    with app.connection_for_write() as connection:
+        if connection.transport.driver_type != "amqp":
+            return 0
+        return connection.default_channel.queue_declare(queue, passive=True).consumer_count
+
+
+def girder_worker_app_on(broker_env):
+    """girder_worker's app in this process, switched to the broker of broker_env."""
+    from girder_worker.app import app
+
+    app.conf.update(
+        broker_url=broker_env["GIRDER_WORKER_BROKER"],
+        result_backend=broker_env["GIRDER_WORKER_BACKEND"],
+    )
+    return app
 
 
 def client_app(broker_env, plugin_class):
@@ -124,6 +168,14 @@ class Worker:
                 )
             time.sleep(0.1)
         raise TimeoutError(f"the worker was not ready within {timeout} s\n{self.log_tail()}")
+
+    def wait_for_log(self, text, timeout=READY_TIMEOUT):
+        """Wait until the worker's log holds text."""
+        deadline = time.monotonic() + timeout
+        while text not in self.log():
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"no {text!r} in the worker log\n{self.log_tail()}")
+            time.sleep(0.1)
 
     def registered_tasks(self):
         """The task names of the worker's ``[tasks]`` banner, as the worker itself found them."""

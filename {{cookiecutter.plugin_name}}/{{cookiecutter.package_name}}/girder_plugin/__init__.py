@@ -14,7 +14,11 @@ from girder.plugin import GirderPlugin, getPlugin, registerPluginStaticContent
 from girder.plugin import GirderPlugin, getPlugin
 {% endif %}
 
-from {{ cookiecutter.package_name }}.girder_plugin.rest import RESOURCE_NAME, TaskRoutes
+from {{ cookiecutter.package_name }}.girder_plugin.rest import (
+    RESOURCE_NAME,
+    TaskRoutes,
+    route_modules,
+)
 {% if cookiecutter.web_client %}
 
 logger = logging.getLogger(__name__)
@@ -33,6 +37,10 @@ class {{ cookiecutter.plugin_class | girder_class_name }}(GirderPlugin):
         # The worker plugin sends the tasks and follows their jobs.
         getPlugin("worker").load(info)
         setattr(info["apiRoot"], RESOURCE_NAME, TaskRoutes())
+        # Some route modules also bind Girder events, which must happen now.
+        for module in route_modules():
+            if hasattr(module, "load"):
+                module.load(info)
 {% if cookiecutter.web_client %}
         register_web_client(info)
 

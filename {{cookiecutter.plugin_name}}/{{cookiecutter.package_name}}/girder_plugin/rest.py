@@ -1,9 +1,10 @@
 """The plugin's REST resource, ``/{{ cookiecutter.plugin_name }}``, and what its routes share.
 
 Each module of the ``routes`` package holds the routes of one example and lists them
-in ``ROUTES``; the resource mounts every route of every module present. A route checks
-its input before anything is queued: a bad request gets a 400 that says what is
-allowed, and no job is created.
+in ``ROUTES``; the resource mounts every route of every module present. A module that
+must do more when Girder loads the plugin (bind an event) has a ``load(info)`` too. A
+route checks its input before anything is queued: a bad request gets a 400 that says
+what is allowed, and no job is created.
 """
 
 from importlib import import_module
@@ -28,9 +29,15 @@ class TaskRoutes(Resource):
     def __init__(self):
         super().__init__()
         self.resourceName = RESOURCE_NAME
-        for module in iter_modules(routes.__path__):
-            for method, path, handler in import_module(f"{routes.__name__}.{module.name}").ROUTES:
+        for module in route_modules():
+            for method, path, handler in module.ROUTES:
                 self.route(method, path, handler)
+
+
+def route_modules():
+    """Every module of the ``routes`` package, imported."""
+    names = [f"{routes.__name__}.{module.name}" for module in iter_modules(routes.__path__)]
+    return [import_module(name) for name in names]
 
 
 def whole_number(name, value):

@@ -19,10 +19,11 @@ from {{ cookiecutter.package_name }}.girder_plugin.rest import from_file_to_item
 )
 def run_count_lines(file, item):
     # The worker sees only a temporary path; the result is named after the Girder file.
+    # delete_file: the task's output directory goes once uploaded (or not), as its input does.
     return count_lines.delay(
         GirderFileId(str(file["_id"])),
         name=file["name"],
-        girder_result_hooks=[GirderUploadToItem(str(item["_id"]))],
+        girder_result_hooks=[GirderUploadToItem(str(item["_id"]), delete_file=True)],
         girder_job_title=f"Line count of {file['name']}",
     ).job
 

@@ -1,6 +1,7 @@
 // Running one of the plugin's routes on a file of the item whose page is open: the route
-// takes fileId and itemId, and its task uploads a result file into the item. The panel
-// opens above the item's info; when the job succeeds, the item's file list is fetched again.
+// takes fileId and itemId, and its task writes a result into the item. The panel opens above
+// the item's info; when the job succeeds, done(itemView) shows the result: by default, the
+// item's file list is fetched again.
 
 import { followJob } from './job';
 
@@ -8,7 +9,7 @@ const { $, _ } = girder;
 const { restRequest } = girder.rest;
 
 /** Open the panel of one route on itemView (Girder's ItemView). */
-export function openFileTaskPanel(itemView, { title, route, note }) {
+export function openFileTaskPanel(itemView, { title, route, note, done = refetchFiles }) {
     const files = itemView.fileListWidget.collection;
     const options = files.map((file) =>
         `<option value="${_.escape(file.id)}">${_.escape(file.name())}</option>`).join('');
@@ -38,7 +39,7 @@ export function openFileTaskPanel(itemView, { title, route, note }) {
             .done((job) => {
                 followJob(panel.find('.g-{{ cookiecutter.plugin_name }}-job-container'), job._id).then((ended) => {
                     if (ended.status === girder.plugins.jobs.JobStatus.SUCCESS) {
-                        files.fetch(null, true);
+                        done(itemView);
                     }
                 });
             })
@@ -48,4 +49,8 @@ export function openFileTaskPanel(itemView, { title, route, note }) {
             })
             .always(() => panel.find('button[type="submit"]').prop('disabled', false));
     });
+}
+
+function refetchFiles(itemView) {
+    itemView.fileListWidget.collection.fetch(null, true);
 }

@@ -1,0 +1,19 @@
+"""Tasks that only the tests run, on a worker started with ``--include harness.tasks``."""
+
+import logging
+
+from girder_worker.app import app
+
+from {{ cookiecutter.package_name }}.joblog import send_to_girder_job
+
+log = send_to_girder_job(logging.getLogger(__name__))
+log.setLevel(logging.INFO)
+# Only the job's log gets these records; the worker's own log stays small.
+log.propagate = False
+
+
+@app.task
+def log_records(count, size):
+    """Log count records of size characters each, through the plugin's job log handler."""
+    for _ in range(count):
+        log.info("x" * size)

@@ -1,0 +1,132 @@
+"""What a task logs reaches its Girder job's log, up to a limit per job and one closing line."""
+
+{% if cookiecutter.girder_plugin %}
+import os
+
+{% endif %}
+import pytest
+{% if cookiecutter.girder_plugin %}
+from girder_jobs.models.job import Job
+{% endif %}
+from girder_worker.utils import JobStatus
+{% if cookiecutter.girder_plugin %}
+from harness import PROJECT_ROOT
+from harness.girder import wait_for_job
+{% endif %}
+
+from {{ cookiecutter.package_name }} import joblog
+{% if cookiecutter.girder_plugin %}
+
+#: The queue of the worker that has the tests' own tasks (tests/harness/tasks.py).
+TEST_TASKS_QUEUE = "{{ cookiecutter.plugin_name }}.test-tasks"
+{% endif %}
+
+
+class RecordingJobManager:
+    """What the handler needs of girder_worker's job manager, recording what it is sent."""
+
+    def __init__(self):
+        self.sent = []
+
+    def write(self, message, forceFlush=False):
+        self.sent.append(message)
+
+    def updateStatus(self, status):
+        self.sent.append(status)
+
+
+def closing_line(records, size, limit):
+    return (
+        f"{records} log records ({size} bytes) dropped: "
+        f"a job's log takes at most {limit} bytes of them ({joblog.LIMIT_VARIABLE}).\n"
+    )
+
+
+def test_the_limit_is_1_mib_unless_the_environment_sets_another():
+    assert joblog.job_log_limit({}) == joblog.JOB_LOG_LIMIT == 1024 * 1024
+    assert joblog.job_log_limit({joblog.LIMIT_VARIABLE: "2048"}) == 2048
+
+
+@pytest.mark.parametrize("value", ["-1", "1MiB", ""])
+def test_a_limit_that_is_not_a_byte_count_is_refused_with_the_variables_name(value):
+    with pytest.raises(
+        ValueError, match=f"{joblog.LIMIT_VARIABLE} must be a whole number of bytes"
+    ):
+        joblog.job_log_limit({joblog.LIMIT_VARIABLE: value})
+
+
+def test_past_the_limit_records_are_dropped_and_one_closing_line_precedes_the_final_status(
+    monkeypatch,
+):
+    monkeypatch.setattr(joblog, "LIMIT", 10)
+    manager = RecordingJobManager()
+    # The second record does not fit; the third would, but the log stays cut where it was.
+    for line in ["1234\n", "too long\n", "ok\n"]:
+        joblog.write(manager, line)
+    manager.updateStatus(JobStatus.RUNNING)
+    manager.updateStatus(JobStatus.SUCCESS)
+    manager.updateStatus(JobStatus.CANCELED)  # an end after the end gets no second line
+    assert manager.sent == [
+        b"1234\n",
+        JobStatus.RUNNING,
+        closing_line(2, 12, 10),
+        JobStatus.SUCCESS,
+        JobStatus.CANCELED,
+    ]
+
+
+def test_a_job_within_the_limit_gets_every_record_and_no_closing_line(monkeypatch):
+    monkeypatch.setattr(joblog, "LIMIT", 10)
+    manager = RecordingJobManager()
+    for line in ["1234\n", "abcd\n"]:
+        joblog.write(manager, line)
+    manager.updateStatus(JobStatus.SUCCESS)
+    assert manager.sent == [b"1234\n", b"abcd\n", JobStatus.SUCCESS]
+
+
+def test_each_job_has_a_limit_of_its_own(monkeypatch):
+    monkeypatch.setattr(joblog, "LIMIT", 5)
+    first, second = RecordingJobManager(), RecordingJobManager()
+    for manager in (first, second):
+        joblog.write(manager, "1234\n")
+    assert first.sent == second.sent == [b"1234\n"]
+{% if cookiecutter.girder_plugin %}
+
+
+@pytest.fixture
+def worker_with_test_tasks(start_worker):
+    """A worker of TEST_TASKS_QUEUE that also has the tasks of tests/harness/tasks.py."""
+    tests = str(PROJECT_ROOT / "tests")
+    path = os.pathsep.join(filter(None, [tests, os.environ.get("PYTHONPATH")]))
+    return start_worker(
+        "--queues", TEST_TASKS_QUEUE, "--include", "harness.tasks", env={"PYTHONPATH": path}
+    )
+
+
+@pytest.mark.e2e
+@pytest.mark.plugin("{{ cookiecutter.plugin_name }}")
+def test_a_task_that_logs_5_mib_succeeds_with_a_job_log_cut_at_the_limit_and_one_closing_line(
+    girder, admin, worker_with_test_tasks
+):
+    count, size = 80, 64 * 1024
+    job = Job().createJob(
+        title="5 MiB of log records",
+        type="test",
+        handler="worker_handler",
+        user=admin,
+        args=(count, size),
+        otherFields={
+            "celeryTaskName": "harness.tasks.log_records",
+            "celeryQueue": TEST_TASKS_QUEUE,
+        },
+    )
+    Job().scheduleJob(job)
+    done = wait_for_job(job["_id"])
+    assert done["status"] == JobStatus.SUCCESS, worker_with_test_tasks.log_tail()
+    *records, closing = "".join(done["log"]).splitlines(keepends=True)
+    record = f"INFO harness.tasks: {'x' * size}\n"
+    assert records == [record] * (joblog.JOB_LOG_LIMIT // len(record))
+    assert len("".join(records)) <= joblog.JOB_LOG_LIMIT
+    dropped = count - len(records)
+    assert closing == closing_line(dropped, dropped * len(record), joblog.JOB_LOG_LIMIT)
+{% endif %}
