@@ -27,4 +27,4 @@ def test_count_words_from_an_items_actions_menu_shows_the_counts_in_its_metadata
     counts = Item().load(poem_item["_id"], force=True)["meta"][METADATA_KEY]
     assert counts == {"lines": 3, "words": 5}
     shown = page.inner_text(".g-widget-metadata-container")
-    assert "words" in shown, shown
+    assert '"words": 5' in shown, shown
