@@ -9,12 +9,9 @@ if docker image inspect "$name" >/dev/null 2>&1; then
   echo "$name"
   exit 0
 fi
-mirror=$( (grep -rhoE '^(URIs:|deb) +https?://[^ ]+/debian/?( |$)' /etc/apt/sources.list \
-  /etc/apt/sources.list.d/ 2>/dev/null || true) | head -n 1 | awk '{print $2}')
-mirror=${mirror:-http://deb.debian.org/debian}
 root=$(mktemp -d)
 trap 'rm -rf "$root"' EXIT
-debootstrap --variant=minbase --include=python3,python3-venv bookworm "$root" "$mirror" >&2
-rm -rf "$root"/var/cache/apt/archives/*.deb "$root"/var/lib/apt/lists/*
+. "$(dirname "$0")/debian-root.sh"
+debian_root "$root" python3,python3-venv
 tar -C "$root" -c . | docker import --change "ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin" - "$name" >/dev/null
 echo "$name"

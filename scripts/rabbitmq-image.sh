@@ -11,13 +11,10 @@ if docker image inspect "$name" >/dev/null 2>&1; then
   echo "$name"
   exit 0
 fi
-mirror=$( (grep -rhoE '^(URIs:|deb) +https?://[^ ]+/debian/?( |$)' /etc/apt/sources.list \
-  /etc/apt/sources.list.d/ 2>/dev/null || true) | head -n 1 | awk '{print $2}')
-mirror=${mirror:-http://deb.debian.org/debian}
 root=$(mktemp -d)
 trap 'rm -rf "$root"' EXIT
-debootstrap --variant=minbase --include=rabbitmq-server bookworm "$root" "$mirror" >&2
-rm -rf "$root"/var/cache/apt/archives/*.deb "$root"/var/lib/apt/lists/*
+. "$(dirname "$0")/debian-root.sh"
+debian_root "$root" rabbitmq-server
 cat >"$root/usr/local/bin/rabbitmq-start" <<'START'
 #!/bin/sh
 # The one account is the deployer's; RabbitMQ then makes no guest account at all.

@@ -7,7 +7,7 @@ through Playwright, and build the web client with npm.
 import os
 import shutil
 
-import pytest
+from support import parts
 
 
 def problem():
@@ -27,11 +27,4 @@ def problem():
 
 
 def require(case):
-    """Skip case, naming it and what is missing, unless the browser tests can run here;
-    GW_TEST_REQUIRE_BROWSER=1 makes that a failure."""
-    reason = problem()
-    if reason is None:
-        return
-    if os.environ.get("GW_TEST_REQUIRE_BROWSER") == "1":
-        pytest.fail(reason)
-    pytest.skip(f"left out {case}, the baked tests marked browser: {reason}")
+    parts.require(case, "browser", problem(), "GW_TEST_REQUIRE_BROWSER")

@@ -1,14 +1,13 @@
 """The Docker engine and images that the baked container and worker-image tests run on.
 
-Both images must be on the local engine already; nothing is pulled:
-GW_TEST_DOCKER_IMAGE, a busybox image for the container example
-(``scripts/busybox-image.sh``), and GW_TEST_PYTHON_IMAGE, the Python base of the worker
-image (``scripts/python-image.sh``).
+The images must be on the local engine already; nothing is pulled: GW_TEST_DOCKER_IMAGE,
+a busybox image for the container example; GW_TEST_PYTHON_IMAGE, the Python base of the
+worker image; GW_TEST_RABBITMQ_IMAGE, the broker of the compose test. scripts/ builds each.
 """
 
 import os
 
-import pytest
+from support import parts
 
 IMAGES = {
     "GW_TEST_DOCKER_IMAGE": "bash scripts/busybox-image.sh",
@@ -39,11 +38,4 @@ def problem():
 
 
 def require(case):
-    """Skip case, naming it and what is missing, unless the baked docker tests can run here;
-    GW_TEST_REQUIRE_DOCKER=1 makes that a failure."""
-    reason = problem()
-    if reason is None:
-        return
-    if os.environ.get("GW_TEST_REQUIRE_DOCKER") == "1":
-        pytest.fail(reason)
-    pytest.skip(f"left out {case}, the baked tests marked docker: {reason}")
+    parts.require(case, "docker", problem(), "GW_TEST_REQUIRE_DOCKER")
