@@ -22,13 +22,15 @@ BAKES = {
 }
 # The e2e tier, split so that each run needs only the parts it names: a broker for every case;
 # broadcast (canceling, asking workers) on RabbitMQ and Redis; docker and browser apart.
+# Redis runs what talks to the broker; the embedded broker, which every machine has, runs all.
 ON_ANY_BROKER = "e2e and not docker and not browser"
+BROKER_TESTS = ("tests/test_worker.py", "tests/test_girder.py", "tests/test_doctor.py")
 E2E_CASES = [
-    (brokers.EMBEDDED, "default", f"{ON_ANY_BROKER} and not broadcast"),
-    (brokers.RABBITMQ, "default", ON_ANY_BROKER),
-    (brokers.REDIS, "default", ON_ANY_BROKER),
-    (brokers.RABBITMQ, "every-option", ON_ANY_BROKER),
-    (brokers.EMBEDDED, "girder_plugin=False", f"{ON_ANY_BROKER} and not broadcast"),
+    (brokers.EMBEDDED, "default", f"{ON_ANY_BROKER} and not broadcast", ()),
+    (brokers.RABBITMQ, "default", ON_ANY_BROKER, ()),
+    (brokers.REDIS, "default", ON_ANY_BROKER, BROKER_TESTS),
+    (brokers.RABBITMQ, "every-option", ON_ANY_BROKER, ()),
+    (brokers.EMBEDDED, "girder_plugin=False", f"{ON_ANY_BROKER} and not broadcast", ()),
 ]
 # On RabbitMQ, which the worker image speaks. One bake builds the image, which differs
 # between bakes by one value; the every-option bake runs the container example.
@@ -44,6 +46,12 @@ PART_CASES = {
 }
 
 
+def one_at_a_time_on(broker, bake):
+    """Runs of one bake on one broker share its queues, so they go to one test process,
+    one after the other (scripts/test.sh distributes by these groups)."""
+    return pytest.mark.xdist_group(f"{broker.name}-{bake}")
+
+
 def declared(marker, project):
     """marker less its "not <name>" terms for markers that the baked project does not declare
     (a bake without a web client has no browser marker, and pytest refuses unknown ones)."""
@@ -56,9 +64,11 @@ def declared(marker, project):
     )
 
 
-def run_baked_tier(installed, marker, env):
+def run_baked_tier(installed, marker, env, *paths):
     project, python = installed
-    run, counts = venvs.run_pytest(python, project, "-m", declared(marker, project), env=env)
+    run, counts = venvs.run_pytest(
+        python, project, "-m", declared(marker, project), *paths, env=env
+    )
     errors = [line for line in run.stdout.splitlines() if line.startswith(("E ", "FAILED"))]
     report = "\n".join(errors[-60:]) + "\n" + run.stdout[-2000:] + run.stderr[-2000:]
     assert run.returncode == 0, report
@@ -78,20 +88,28 @@ def test_the_baked_fast_tier_passes_with_no_server_at_all(installed_plugin, bake
 
 
 @pytest.mark.parametrize(
-    ("broker", "bake", "tier"),
-    E2E_CASES,
-    ids=[f"broker={broker.name}-bake={bake}" for broker, bake, _ in E2E_CASES],
+    ("broker", "bake", "tier", "paths"),
+    [pytest.param(*case, marks=one_at_a_time_on(*case[:2])) for case in E2E_CASES],
+    ids=[f"broker={broker.name}-bake={bake}" for broker, bake, *_ in E2E_CASES],
 )
 def test_the_baked_e2e_tier_passes_with_a_real_worker_on_each_broker(
-    installed_plugin, broker, bake, tier
+    installed_plugin, broker, bake, tier, paths
 ):
     broker.require()
     installed = installed_plugin(**BAKES[bake])
-    run_baked_tier(installed, tier, without_test_brokers() | broker.baked_test_environment())
+    env = without_test_brokers() | broker.baked_test_environment()
+    run_baked_tier(installed, tier, env, *paths)
     assert venvs.processes_started_by(installed[1]) == [], "a worker outlived its test"
 
 
-@pytest.mark.parametrize("case", PART_CASES)
+@pytest.mark.parametrize(
+    "case",
+    [
+        pytest.param(case, marks=one_at_a_time_on(brokers.RABBITMQ, bake))
+        for case, (bake, *_) in PART_CASES.items()
+    ],
+    ids=list(PART_CASES),
+)
 def test_the_baked_tests_that_need_a_docker_engine_or_a_browser_pass_with_them(
     installed_plugin, case
 ):
