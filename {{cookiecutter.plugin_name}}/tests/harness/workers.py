@@ -66,9 +66,12 @@ def taking_nothing_from(queue, worker, app):
 
     Needs a broker that broadcasts (see ``broadcasts``), and no other worker on the queue.
     """
-    app.control.cancel_consumer(queue, destination=[worker.hostname], reply=True)
+    app.control.cancel_consumer(queue, destination=[worker.hostname], reply=True, timeout=10)
     try:
-        others = consumers(app, queue)
+        # The broker may count the worker's consumer for a moment after it replied.
+        deadline = time.monotonic() + 10
+        while (others := consumers(app, queue)) and time.monotonic() < deadline:
+            time.sleep(0.1)
         if others:
             raise RuntimeError(
                 f"{others} other worker(s) take from {queue!r} on this broker "
@@ -76,7 +79,7 @@ def taking_nothing_from(queue, worker, app):
             )
         yield
     finally:
-        app.control.add_consumer(queue, destination=[worker.hostname], reply=True)
+        app.control.add_consumer(queue, destination=[worker.hostname], reply=True, timeout=10)
 
 
 def consumers(app, queue):
