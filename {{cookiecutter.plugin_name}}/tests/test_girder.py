@@ -105,3 +105,11 @@ def test_an_anonymous_call_gets_401_and_no_job(girder):
         client(girder).post(ROUTE, parameters={"n": 26})
     assert refused.value.status == 401
     assert job_count() == before
+
+
+@pytest.mark.broadcast
+def test_any_user_may_ask_whether_a_worker_serves_the_plugins_queue(girder, user):
+    assert client(girder, user).get("{{ cookiecutter.plugin_name }}/workers") == {"serving": True}
+    with pytest.raises(HttpError) as refused:
+        client(girder).get("{{ cookiecutter.plugin_name }}/workers")
+    assert refused.value.status == 401

@@ -6,6 +6,9 @@ import pytest
 from girder_jobs.constants import JobStatus
 from girder_jobs.models.job import Job
 from harness.girder import job_count, wait_for_job
+from harness.workers import taking_nothing_from
+
+from {{ cookiecutter.package_name }} import QUEUE
 
 pytestmark = [pytest.mark.e2e, pytest.mark.browser, pytest.mark.plugin("{{ cookiecutter.plugin_name }}")]
 
@@ -64,3 +67,18 @@ def test_a_failed_job_shows_its_status_and_the_end_of_its_log(girder_ui, user):
     page.wait_for_selector(".g-{{ cookiecutter.plugin_name }}-job-log:has-text('n must be from 1 to 20000, got 0')")
     assert page.inner_text(".g-{{ cookiecutter.plugin_name }}-job-status") == "Error"
     assert page.locator(".g-{{ cookiecutter.plugin_name }}-result").count() == 0
+
+
+@pytest.mark.broadcast
+def test_with_no_worker_on_the_queue_the_page_says_the_job_waits_then_shows_the_answer(
+    girder_ui, user, worker, app_on_the_test_broker
+):
+    page = girder_ui(user, fragment="{{ cookiecutter.plugin_name }}/fibonacci")
+    with taking_nothing_from(QUEUE, worker, app_on_the_test_broker):
+        page.fill("#g-{{ cookiecutter.plugin_name }}-n", "26")
+        page.click("button:has-text('Run')")
+        page.wait_for_selector(".g-{{ cookiecutter.plugin_name }}-no-worker:visible")
+        assert page.inner_text(".g-{{ cookiecutter.plugin_name }}-job-status") in ("Inactive", "Queued")
+    # The broker kept the message: once the worker takes from the queue again, the job runs.
+    page.wait_for_selector(".g-{{ cookiecutter.plugin_name }}-result:has-text('121393')")
+    assert page.locator(".g-{{ cookiecutter.plugin_name }}-no-worker:visible").count() == 0

@@ -7,6 +7,8 @@ const { restRequest } = girder.rest;
 
 const POLL_INTERVAL = 500; // ms
 const LOG_LINES = 20;
+// A job still waiting after this long makes the page ask whether any worker serves the queue.
+const QUEUED_PATIENCE = 2000; // ms
 
 /**
  * Show the job in el until it ends; resolve with the ended job (its last GET /job/{id}).
@@ -18,6 +20,8 @@ export function followJob(el, jobId) {
         <p>Job <a class="g-{{ cookiecutter.plugin_name }}-job-link" href="#job/${_.escape(jobId)}"></a>:
             <b class="g-{{ cookiecutter.plugin_name }}-job-status"></b>
             <button type="button" class="g-{{ cookiecutter.plugin_name }}-cancel btn btn-default btn-xs hide">Cancel</button></p>
+        <p class="g-{{ cookiecutter.plugin_name }}-no-worker text-warning hide">No worker serves this plugin's
+            queue right now: the job waits until one starts.</p>
         <div class="progress hide"><div class="progress-bar" role="progressbar"></div></div>
         <div class="g-{{ cookiecutter.plugin_name }}-job-end"></div>
     </div>`);
@@ -26,6 +30,8 @@ export function followJob(el, jobId) {
         restRequest({ url: `job/${jobId}/cancel`, method: 'PUT' });
     });
 
+    const queuedSince = Date.now();
+    let askedForWorkers = false;
     return new Promise((resolve) => {
         const poll = () => {
             if (!$.contains(document.documentElement, el[0])) {
@@ -33,6 +39,11 @@ export function followJob(el, jobId) {
             }
             restRequest({ url: `job/${jobId}` }).done((job) => {
                 show(el, job, JobStatus);
+                if (waiting(job, JobStatus) && !askedForWorkers &&
+                        Date.now() - queuedSince > QUEUED_PATIENCE) {
+                    askedForWorkers = true;
+                    warnWithoutWorkers(el);
+                }
                 if (JobStatus.finished(job.status)) {
                     resolve(job);
                 } else {
@@ -44,7 +55,22 @@ export function followJob(el, jobId) {
     });
 }
 
+/** Whether no worker has taken the job yet: a job sent with .delay() stays INACTIVE until then. */
+function waiting(job, JobStatus) {
+    return job.status === JobStatus.INACTIVE || job.status === JobStatus.QUEUED;
+}
+
+/** Say so beside the job if no worker serves the plugin's queue (GET /{{ cookiecutter.plugin_name }}/workers). */
+function warnWithoutWorkers(el) {
+    restRequest({ url: '{{ cookiecutter.plugin_name }}/workers', error: null }).done(({ serving }) => {
+        el.find('.g-{{ cookiecutter.plugin_name }}-no-worker').toggleClass('hide', serving !== false);
+    });
+}
+
 function show(el, job, JobStatus) {
+    if (!waiting(job, JobStatus)) {
+        el.find('.g-{{ cookiecutter.plugin_name }}-no-worker').addClass('hide');
+    }
     el.find('.g-{{ cookiecutter.plugin_name }}-job-link').text(job.title);
     el.find('.g-{{ cookiecutter.plugin_name }}-job-status').text(JobStatus.text(job.status));
     const finished = JobStatus.finished(job.status);
