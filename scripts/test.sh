@@ -5,6 +5,5 @@ cd "$(dirname "$0")/.."
 python3 -m venv .venv
 .venv/bin/python -m pip install --quiet --upgrade pip
 .venv/bin/python -m pip install --quiet -r requirements-test.txt
-# The suite mostly waits on worker processes, so it runs more test processes than cores;
-# runs that share a broker's queues stay in one process (xdist_group marks).
-exec .venv/bin/python -m pytest -n 4 --dist loadgroup "$@"
+# The suite mostly waits on worker processes, so it runs more test processes than cores.
+exec .venv/bin/python -m pytest -n 4 "$@"

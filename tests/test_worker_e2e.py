@@ -5,6 +5,9 @@ Each bake is installed once into a venv of its own. The baked suite is what a pl
 author keeps, so the proof stays with the plugin; these tests only read what it reports.
 """
 
+import fcntl
+from contextlib import contextmanager
+
 import pytest
 
 from support import brokers, browser, docker_engine, venvs
@@ -46,10 +49,19 @@ PART_CASES = {
 }
 
 
-def one_at_a_time_on(broker, bake):
-    """Runs of one bake on one broker share its queues, so they go to one test process,
-    one after the other (scripts/test.sh distributes by these groups)."""
-    return pytest.mark.xdist_group(f"{broker.name}-{bake}")
+@pytest.fixture
+def alone_on(tmp_path_factory):
+    """Runs of one bake on one broker share its queues, so they take turns, across the test
+    processes of this run: a lock file per broker and bake, in the run's temporary directory."""
+    run_dir = tmp_path_factory.getbasetemp().parent
+
+    @contextmanager
+    def turn(broker, bake):
+        with (run_dir / f"{broker.name}-{bake}.lock").open("w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            yield
+
+    return turn
 
 
 def declared(marker, project):
@@ -89,29 +101,23 @@ def test_the_baked_fast_tier_passes_with_no_server_at_all(installed_plugin, bake
 
 @pytest.mark.parametrize(
     ("broker", "bake", "tier", "paths"),
-    [pytest.param(*case, marks=one_at_a_time_on(*case[:2])) for case in E2E_CASES],
+    E2E_CASES,
     ids=[f"broker={broker.name}-bake={bake}" for broker, bake, *_ in E2E_CASES],
 )
 def test_the_baked_e2e_tier_passes_with_a_real_worker_on_each_broker(
-    installed_plugin, broker, bake, tier, paths
+    installed_plugin, alone_on, broker, bake, tier, paths
 ):
     broker.require()
     installed = installed_plugin(**BAKES[bake])
     env = without_test_brokers() | broker.baked_test_environment()
-    run_baked_tier(installed, tier, env, *paths)
+    with alone_on(broker, bake):
+        run_baked_tier(installed, tier, env, *paths)
     assert venvs.processes_started_by(installed[1]) == [], "a worker outlived its test"
 
 
-@pytest.mark.parametrize(
-    "case",
-    [
-        pytest.param(case, marks=one_at_a_time_on(brokers.RABBITMQ, bake))
-        for case, (bake, *_) in PART_CASES.items()
-    ],
-    ids=list(PART_CASES),
-)
+@pytest.mark.parametrize("case", PART_CASES)
 def test_the_baked_tests_that_need_a_docker_engine_or_a_browser_pass_with_them(
-    installed_plugin, case
+    installed_plugin, alone_on, case
 ):
     bake, tier, parts = PART_CASES[case]
     brokers.RABBITMQ.require()
@@ -119,4 +125,5 @@ def test_the_baked_tests_that_need_a_docker_engine_or_a_browser_pass_with_them(
         part.require(case)
     installed = installed_plugin(**BAKES[bake])
     env = without_test_brokers() | brokers.RABBITMQ.baked_test_environment()
-    run_baked_tier(installed, tier, env)
+    with alone_on(brokers.RABBITMQ, bake):
+        run_baked_tier(installed, tier, env)
