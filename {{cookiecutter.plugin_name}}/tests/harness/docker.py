@@ -62,11 +62,12 @@ def labelled_options():
 def containers_with(engine, options):
     """The containers, running or not, that carry the label of these options."""
     selector = ["=".join(label) for label in options["labels"].items()]
-    return engine.containers.list(all=True, filters={"label": selector})
+    # sparse: no second call per container, which fails for one removed in between.
+    return engine.containers.list(all=True, sparse=True, filters={"label": selector})
 
 
 def leftover_containers(engine):
-    return engine.containers.list(all=True, filters={"label": TEST_LABEL})
+    return engine.containers.list(all=True, sparse=True, filters={"label": TEST_LABEL})
 
 
 def health(container):
