@@ -1,7 +1,24 @@
+import os
+
 import pytest
 
 from support import venvs
-from support.baking import bake
+from support.baking import bake, shared_bake
+
+
+@pytest.fixture(scope="session")
+def run_dir(tmp_path_factory):
+    """A directory that every test process of this run shares, and no other run."""
+    base = tmp_path_factory.getbasetemp()
+    # pytest-xdist gives each test process a directory inside the run's own.
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
+@pytest.fixture(scope="session")
+def baked(run_dir):
+    """baked(**answers): the project those answers bake, baked once for the whole run and
+    shared by every test that asks. Read it, never change it; bake() gives a project to change."""
+    return lambda **answers: shared_bake(run_dir / "bakes", answers)
 
 
 @pytest.fixture(scope="session")

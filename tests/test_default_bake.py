@@ -2,8 +2,6 @@
 
 import ast
 
-from support.baking import bake
-
 SEED_FILES = {
     "setup.py",
     "pyproject.toml",
@@ -31,20 +29,15 @@ def setup_call(project):
     return {kw.arg: kw.value for kw in call.keywords}
 
 
-def test_the_default_bake_is_named_gwexample_and_holds_the_plugin_files(cookies):
-    result = bake(cookies)
-    assert result.exception is None
-    assert result.project_path.name == "gwexample"
-    files = {
-        p.relative_to(result.project_path).as_posix()
-        for p in result.project_path.rglob("*")
-        if p.is_file()
-    }
+def test_the_default_bake_is_named_gwexample_and_holds_the_plugin_files(baked):
+    project = baked()
+    assert project.name == "gwexample"
+    files = {p.relative_to(project).as_posix() for p in project.rglob("*") if p.is_file()}
     assert files >= SEED_FILES
 
 
-def test_the_default_entry_point_is_the_seeds(cookies):
-    project = bake(cookies).project_path
+def test_the_default_entry_point_is_the_seeds(baked):
+    project = baked()
     arguments = setup_call(project)
     assert ast.literal_eval(arguments["name"]) == "gwexample"
     entry_points = ast.literal_eval(arguments["entry_points"])
@@ -55,13 +48,13 @@ def test_the_default_entry_point_is_the_seeds(cookies):
     ]
 
 
-def test_the_default_plugin_class_is_the_seeds(cookies):
-    tree = ast.parse((bake(cookies).project_path / "gwexample/__init__.py").read_text())
+def test_the_default_plugin_class_is_the_seeds(baked):
+    tree = ast.parse((baked() / "gwexample/__init__.py").read_text())
     plugin = next(node for node in tree.body if isinstance(node, ast.ClassDef))
     assert plugin.name == "GWExamplePlugin"
     assert [base.id for base in plugin.bases] == ["GirderWorkerPluginABC"]
 
 
-def test_the_default_task_is_fibonacci_in_the_analyses_tasks_module(cookies):
-    tree = ast.parse((bake(cookies).project_path / "gwexample/analyses/tasks.py").read_text())
+def test_the_default_task_is_fibonacci_in_the_analyses_tasks_module(baked):
+    tree = ast.parse((baked() / "gwexample/analyses/tasks.py").read_text())
     assert "fibonacci" in {node.name for node in tree.body if isinstance(node, ast.FunctionDef)}

@@ -6,7 +6,7 @@ import sys
 import pytest
 from packaging.requirements import Requirement
 
-from support.baking import TEMPLATE_DIR, bake, text_files
+from support.baking import TEMPLATE_DIR, text_files
 from support.hooks import pre_gen
 
 sys.path.insert(0, str(TEMPLATE_DIR))
@@ -57,12 +57,9 @@ def test_the_girder_plugin_class_sits_beside_the_worker_plugin_class(plugin_clas
     assert local_extensions.girder_class_name(plugin_class) == expected
 
 
-def test_a_plugin_named_my_plugin_bakes_the_classes_my_plugin_and_my_girder_plugin(cookies):
-    result = bake(cookies, plugin_name="my-plugin")
-    assert result.exception is None, result.exception
-    python = "\n".join(
-        text for path, text in text_files(result.project_path).items() if path.endswith(".py")
-    )
+def test_a_plugin_named_my_plugin_bakes_the_classes_my_plugin_and_my_girder_plugin(baked):
+    files = text_files(baked(plugin_name="my-plugin"))
+    python = "\n".join(text for path, text in files.items() if path.endswith(".py"))
     assert "class MyPlugin(GirderWorkerPluginABC):" in python
     assert "class MyGirderPlugin(GirderPlugin):" in python
     assert "PluginPlugin" not in python

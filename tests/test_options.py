@@ -25,10 +25,8 @@ ALLOWED_LEFTOVERS = {".github/workflows/ci.yml": re.compile(r"\$\{\{[^{}]*\}\}")
 
 
 @pytest.fixture(params=CASES, ids=[case_id(case) for case in CASES])
-def baked(request, cookies):
-    result = bake(cookies, **request.param)
-    assert result.exception is None, result.exception
-    return result
+def project(request, baked):
+    return baked(**request.param)
 
 
 def test_the_cases_bake_every_value_of_every_choice():
@@ -38,9 +36,9 @@ def test_the_cases_bake_every_value_of_every_choice():
     assert baked_values == {(name, value) for name, values in CHOICES.items() for value in values}
 
 
-def test_no_template_syntax_is_left_in_any_baked_file(baked):
+def test_no_template_syntax_is_left_in_any_baked_file(project):
     leftovers = []
-    for path, text in text_files(baked.project_path).items():
+    for path, text in text_files(project).items():
         allowed = ALLOWED_LEFTOVERS.get(path)
         if allowed:
             text = allowed.sub("", text)
@@ -50,19 +48,19 @@ def test_no_template_syntax_is_left_in_any_baked_file(baked):
     assert leftovers == []
 
 
-def test_ruff_finds_nothing_to_fix_or_reformat(baked):
+def test_ruff_finds_nothing_to_fix_or_reformat(project):
     for command in (["check"], ["format", "--check"]):
         run = subprocess.run(
             [sys.executable, "-m", "ruff", *command, "--no-cache", "."],
-            cwd=baked.project_path,
+            cwd=project,
             capture_output=True,
             text=True,
         )
         assert run.returncode == 0, run.stdout + run.stderr
 
 
-def test_every_baked_yaml_file_parses(baked):
-    for path, text in text_files(baked.project_path).items():
+def test_every_baked_yaml_file_parses(project):
+    for path, text in text_files(project).items():
         if path.endswith((".yml", ".yaml")):
             assert yaml.safe_load(text) is not None, path
 
@@ -92,8 +90,8 @@ def markdown_problems(text):
     return problems
 
 
-def test_every_baked_markdown_file_renders_cleanly(baked):
-    for path, text in text_files(baked.project_path).items():
+def test_every_baked_markdown_file_renders_cleanly(project):
+    for path, text in text_files(project).items():
         if path.endswith(".md"):
             assert markdown_problems(text) == [], path
 
@@ -107,8 +105,8 @@ def test_the_markdown_check_catches_what_broke_readmes_before(broken):
     assert markdown_problems(broken) != []
 
 
-def test_every_baked_python_file_compiles(baked):
-    for path, text in text_files(baked.project_path).items():
+def test_every_baked_python_file_compiles(project):
+    for path, text in text_files(project).items():
         if path.endswith(".py"):
             compile(text, path, "exec")
 
@@ -122,29 +120,29 @@ def test_every_baked_python_file_compiles(baked):
     ],
     ids=lambda value: str(value) if "License" not in value else "",
 )
-def test_the_license_file_carries_the_chosen_license_and_the_author(cookies, license_name, marker):
-    project = bake(cookies, license=license_name, author_name="Ada Lovelace").project_path
+def test_the_license_file_carries_the_chosen_license_and_the_author(baked, license_name, marker):
+    project = baked(license=license_name, author_name="Ada Lovelace")
     text = (project / "LICENSE").read_text()
     assert marker in text
     assert "Ada Lovelace" in text
     assert f'license="{license_name}"' in (project / "setup.py").read_text()
 
 
-def test_a_proprietary_plugin_has_no_license_file_and_says_so(cookies):
-    project = bake(cookies, license="Proprietary").project_path
+def test_a_proprietary_plugin_has_no_license_file_and_says_so(baked):
+    project = baked(license="Proprietary")
     assert not (project / "LICENSE").exists()
     assert "License :: Other/Proprietary License" in (project / "setup.py").read_text()
 
 
-def test_github_expressions_survive_rendering_in_the_workflow(cookies):
-    workflow = (bake(cookies, ci="github").project_path / ".github/workflows/ci.yml").read_text()
+def test_github_expressions_survive_rendering_in_the_workflow(baked):
+    workflow = (baked(ci="github") / ".github/workflows/ci.yml").read_text()
     parsed = yaml.safe_load(workflow)
     setup_python = parsed["jobs"]["test"]["steps"][1]
     assert setup_python["with"]["python-version"] == "${{ matrix.python-version }}"
 
 
-def test_the_baked_lint_job_runs_the_pinned_pre_commit_hooks(cookies):
-    project = bake(cookies).project_path
+def test_the_baked_lint_job_runs_the_pinned_pre_commit_hooks(baked):
+    project = baked()
     lint = yaml.safe_load((project / ".github/workflows/ci.yml").read_text())["jobs"]["lint"]
     runs = [step.get("run", "") for step in lint["steps"]]
     assert "pre-commit run --all-files --show-diff-on-failure" in runs
@@ -162,9 +160,9 @@ def test_the_baked_lint_job_runs_the_pinned_pre_commit_hooks(cookies):
     assert f"ruff=={ruff['rev'].removeprefix('v')}" in pinned
 
 
-def test_ci_none_leaves_out_the_github_workflow_and_pre_commit(cookies):
-    with_ci = bake(cookies, ci="github").project_path
-    without = bake(cookies, ci="none").project_path
+def test_ci_none_leaves_out_the_github_workflow_and_pre_commit(baked):
+    with_ci = baked(ci="github")
+    without = baked(ci="none")
     for path in (".github/workflows/ci.yml", ".github/dependabot.yml", ".pre-commit-config.yaml"):
         assert (with_ci / path).is_file(), path
         assert not (without / path).exists(), path
@@ -175,9 +173,9 @@ YES_NO = [name for name, values in CHOICES.items() if isinstance(values[0], bool
 
 
 @pytest.mark.parametrize("option", YES_NO, ids=[f"{option}=on-off" for option in YES_NO])
-def test_a_yes_no_option_brings_exactly_the_files_its_table_row_names(cookies, option):
-    on = bake(cookies, **{option: True}).project_path
-    off = bake(cookies, **{option: False}).project_path
+def test_a_yes_no_option_brings_exactly_the_files_its_table_row_names(baked, option):
+    on = baked(**{option: True})
+    off = baked(**{option: False})
     _, paths = post_gen.OPTIONAL_PATHS.get(option, (None, []))
     for pattern in (p.format(package="gwexample") for p in paths):
         assert list(on.glob(pattern)), pattern
@@ -186,32 +184,32 @@ def test_a_yes_no_option_brings_exactly_the_files_its_table_row_names(cookies, o
     assert text_files(on) != text_files(off)
 
 
-def test_dedicated_queue_names_the_queue_where_workers_are_started(cookies):
+def test_dedicated_queue_names_the_queue_where_workers_are_started(baked):
     # The baked tests prove the routing; the image and the README start the workers.
-    project = bake(cookies, plugin_name="image_tools", dedicated_queue=True).project_path
+    project = baked(plugin_name="image_tools", dedicated_queue=True)
     assert "-Q image_tools" in (project / "README.md").read_text()
     assert "WORKER_QUEUES=image_tools" in (project / "Dockerfile").read_text()
-    assert "WORKER_QUEUES=celery" in (bake(cookies).project_path / "Dockerfile").read_text()
+    assert "WORKER_QUEUES=celery" in (baked() / "Dockerfile").read_text()
 
 
-def test_no_bake_asks_for_a_docker_extra_that_girder_worker_does_not_declare(cookies):
+def test_no_bake_asks_for_a_docker_extra_that_girder_worker_does_not_declare(baked):
     for answers in ({}, EVERY_OPTION):
-        for text in text_files(bake(cookies, **answers).project_path).values():
+        for text in text_files(baked(**answers)).values():
             assert "girder-worker[docker]" not in text
 
 
-def test_girder_plugin_adds_the_girder_entry_point_and_the_girder_extra(cookies):
-    setup = (bake(cookies, plugin_name="image_tools").project_path / "setup.py").read_text()
+def test_girder_plugin_adds_the_girder_entry_point_and_the_girder_extra(baked):
+    setup = (baked(plugin_name="image_tools") / "setup.py").read_text()
     assert '"image_tools = image_tools.girder_plugin:ImageToolsGirderPlugin"' in setup
     assert 'GIRDER_SERVER = ["girder>=5,<6"' in setup
     assert '"girder": GIRDER_SERVER,' in setup
-    worker_only = (bake(cookies, girder_plugin=False).project_path / "setup.py").read_text()
+    worker_only = (baked(girder_plugin=False) / "setup.py").read_text()
     assert "girder.plugin" not in worker_only
     assert '"girder":' not in worker_only
 
 
-def test_another_plugin_name_derives_every_other_name(cookies):
-    project = bake(cookies, plugin_name="image_tools").project_path
+def test_another_plugin_name_derives_every_other_name(baked):
+    project = baked(plugin_name="image_tools")
     assert project.name == "image_tools"
     setup = (project / "setup.py").read_text()
     assert 'name="image-tools"' in setup
@@ -235,8 +233,8 @@ def test_another_plugin_name_derives_every_other_name(cookies):
     ],
     ids=lambda value: case_id(value) if isinstance(value, dict) else "",
 )
-def test_each_text_answer_reaches_the_file_that_uses_it(cookies, answers, file, expected):
-    project = bake(cookies, **answers).project_path
+def test_each_text_answer_reaches_the_file_that_uses_it(baked, answers, file, expected):
+    project = baked(**answers)
     if "package_name" in answers:
         file = file.replace("gwexample/", f"{answers['package_name']}/")
     assert expected in (project / file).read_text()
@@ -248,8 +246,8 @@ def test_an_unknown_answer_name_is_refused_before_baking(cookies):
 
 
 @pytest.mark.parametrize("answers", [{"web_client": False}, {"girder_plugin": False}], ids=case_id)
-def test_a_bake_without_the_web_client_holds_no_javascript(cookies, answers):
-    files = text_files(bake(cookies, **answers).project_path)
+def test_a_bake_without_the_web_client_holds_no_javascript(baked, answers):
+    files = text_files(baked(**answers))
     client = [path for path in files if path.endswith((".js", ".css", "package.json", ".in"))]
     assert client == []
     assert "web_client" not in files["setup.py"]

@@ -14,8 +14,8 @@ CREDENTIALS = re.compile(r"\b[a-z+]+://([^:/@\s]+):([^@/\s]*)@([^:/\s]+)")
 SLOW_NUMBERS = [19_000 + i % 1000 for i in range(600)]
 
 
-def test_baked_files_hold_no_credentials_but_the_documented_local_defaults(cookies):
-    project = bake(cookies).project_path
+def test_baked_files_hold_no_credentials_but_the_documented_local_defaults(baked):
+    project = baked()
     found = set()
     for path, text in text_files(project).items():
         found |= {(path, *match) for match in CREDENTIALS.findall(text)}

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from support.baking import TEMPLATE_DIR, bake, case_id, option_cases
+from support.baking import TEMPLATE_DIR, case_id, option_cases
 
 BIN = Path(sys.executable).parent
 CASES = option_cases()
@@ -33,20 +33,14 @@ def assert_valid(schema, files):
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-@pytest.fixture(scope="module")
-def baked_projects(cookies_session):
-    """Every option case, baked once for this module."""
-    projects = []
-    for case in CASES:
-        result = bake(cookies_session, **case)
-        assert result.exception is None, result.exception
-        projects.append(result.project_path)
-    return projects
+@pytest.fixture
+def baked_projects(baked):
+    return [baked(**case) for case in CASES]
 
 
 @pytest.mark.parametrize("case", WITH_GITHUB, ids=[case_id(case) for case in WITH_GITHUB])
-def test_zizmor_finds_nothing_in_the_baked_github_files(cookies, case):
-    assert_zizmor_finds_nothing(bake(cookies, **case).project_path / ".github")
+def test_zizmor_finds_nothing_in_the_baked_github_files(baked, case):
+    assert_zizmor_finds_nothing(baked(**case) / ".github")
 
 
 @pytest.mark.parametrize("schema", SCHEMAS)

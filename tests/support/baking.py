@@ -1,5 +1,7 @@
 """Baking the template with chosen answers, and reading what came out."""
 
+import fcntl
+import hashlib
 import json
 from pathlib import Path
 
@@ -20,23 +22,51 @@ CHOICES = {
 KNOWN = frozenset(QUESTIONS)
 
 
-def bake(cookies, **answers):
-    """Bake the template with these answers; the rest take their defaults."""
+def refuse_unknown(answers):
     unknown = set(answers) - KNOWN
     if unknown:
         raise KeyError(f"not questions of cookiecutter.json: {sorted(unknown)}")
+
+
+def bake(cookies, **answers):
+    """Bake the template with these answers; the rest take their defaults."""
+    refuse_unknown(answers)
     return cookies.bake(extra_context=answers, template=str(TEMPLATE_DIR))
 
 
-def bake_to(output_dir, **answers):
-    """Bake outside pytest (benchmarks, scripts); return the project path."""
+def bake_to(output_dir, config_file=None, **answers):
+    """Bake outside pytest-cookies (benchmarks, scripts, shared bakes); return the project path."""
     from cookiecutter.main import cookiecutter
 
+    refuse_unknown(answers)
     return Path(
         cookiecutter(
-            str(TEMPLATE_DIR), no_input=True, extra_context=answers, output_dir=str(output_dir)
+            str(TEMPLATE_DIR),
+            no_input=True,
+            extra_context=answers,
+            output_dir=str(output_dir),
+            config_file=config_file,
         )
     )
+
+
+def shared_bake(cache_dir, answers):
+    """The project these answers bake, made once in cache_dir however many test processes ask:
+    the first bakes while holding a lock, the others wait for it and read the same files."""
+    refuse_unknown(answers)
+    cache_dir = Path(cache_dir)
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    key = hashlib.sha256(json.dumps(answers, sort_keys=True).encode()).hexdigest()[:16]
+    done = cache_dir / f"{key}.done"
+    with (cache_dir / f"{key}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not done.exists():
+            # Replays and downloads stay in the cache, not in the user's home.
+            config = cache_dir / f"{key}.cookiecutterrc.yaml"
+            config.write_text(f"replay_dir: {cache_dir / 'replay'}\n")
+            project = bake_to(cache_dir / key, config_file=str(config), **answers)
+            done.write_text(str(project))
+    return Path(done.read_text())
 
 
 def case_id(answers):
