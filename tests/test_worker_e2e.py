@@ -5,16 +5,13 @@ Each bake is installed once into a venv of its own. The baked suite is what a pl
 author keeps, so the proof stays with the plugin; these tests only read what it reports.
 """
 
-import fcntl
-from contextlib import contextmanager
+from collections import Counter
 
 import pytest
 
 from support import brokers, browser, docker_engine, venvs
-from support.baking import EVERY_OPTION
+from support.baking import EVERY_OPTION, QUESTIONS
 from support.brokers import without_test_brokers
-
-pytestmark = pytest.mark.e2e
 
 BAKES = {
     "default": {},
@@ -22,46 +19,68 @@ BAKES = {
     # Installed where Girder is not, as on a worker-only host.
     "girder_plugin=False": {"girder_plugin": False},
     "web_client=False": {"web_client": False},
+    "dedicated_queue=True": {"dedicated_queue": True},
 }
 # The e2e tier, split so that each run needs only the parts it names: a broker for every case;
 # broadcast (canceling, asking workers) on RabbitMQ and Redis; docker and browser apart.
-# Redis runs what talks to the broker; the embedded broker, which every machine has, runs all.
+# The embedded broker, which every machine has, runs the default bake's whole tier; RabbitMQ
+# runs the every-option bake's, and with Redis the tests of the default bake that talk to the
+# broker. Every test of a bake thus runs on at least one broker, and every broker runs those
+# that depend on it.
 ON_ANY_BROKER = "e2e and not docker and not browser"
 BROKER_TESTS = ("tests/test_worker.py", "tests/test_girder.py", "tests/test_doctor.py")
 E2E_CASES = [
     (brokers.EMBEDDED, "default", f"{ON_ANY_BROKER} and not broadcast", ()),
-    (brokers.RABBITMQ, "default", ON_ANY_BROKER, ()),
+    (brokers.RABBITMQ, "default", ON_ANY_BROKER, BROKER_TESTS),
     (brokers.REDIS, "default", ON_ANY_BROKER, BROKER_TESTS),
     (brokers.RABBITMQ, "every-option", ON_ANY_BROKER, ()),
     (brokers.EMBEDDED, "girder_plugin=False", f"{ON_ANY_BROKER} and not broadcast", ()),
 ]
-# On RabbitMQ, which the worker image speaks. One bake builds the image, which differs
-# between bakes by one value; the every-option bake runs the container example.
+# The worker image speaks AMQP, so its tests run on RabbitMQ, with a bake whose queue is its
+# own (the image differs between bakes by its queue's name only). The rest run on Redis, each
+# in a database of its own.
 PART_CASES = {
-    "docker-bake=default": ("default", "docker and not browser", [docker_engine]),
+    "docker-bake=dedicated_queue=True": (
+        brokers.RABBITMQ,
+        "dedicated_queue=True",
+        "docker and not browser",
+        [docker_engine],
+    ),
     "docker-bake=every-option": (
+        brokers.REDIS.in_database(1),
         "every-option",
         "docker and not image and not browser",
         [docker_engine],
     ),
-    "browser-bake=default": ("default", "browser", [browser]),
-    "browser-bake=every-option": ("every-option", "browser", [browser, docker_engine]),
+    "browser-bake=default": (brokers.REDIS.in_database(2), "default", "browser", [browser]),
+    "browser-bake=every-option": (
+        brokers.REDIS.in_database(3),
+        "every-option",
+        "browser",
+        [browser, docker_engine],
+    ),
 }
 
 
-@pytest.fixture
-def alone_on(tmp_path_factory):
-    """Runs of one bake on one broker share its queues, so they take turns, across the test
-    processes of this run: a lock file per broker and bake, in the run's temporary directory."""
-    run_dir = tmp_path_factory.getbasetemp().parent
+def queue_of(bake):
+    """The queue of a bake's tasks, where its session worker takes them from."""
+    answers = BAKES[bake]
+    if answers.get("dedicated_queue"):
+        return answers.get("plugin_name", QUESTIONS["plugin_name"])
+    return "celery"
 
-    @contextmanager
-    def turn(broker, bake):
-        with (run_dir / f"{broker.name}-{bake}.lock").open("w") as lock:
-            fcntl.flock(lock, fcntl.LOCK_EX)
-            yield
 
-    return turn
+def test_no_two_runs_share_a_queue_so_all_may_run_at_once():
+    # Runs that shared one would take each other's tasks, and a test that holds a queue back
+    # would find another run's worker on it. Embedded runs each have files of their own.
+    runs = [(broker, bake) for broker, bake, *_ in E2E_CASES]
+    runs += [(broker, bake) for broker, bake, *_ in PART_CASES.values()]
+    queues = [
+        (broker.name, broker.database, queue_of(bake))
+        for broker, bake in runs
+        if broker is not brokers.EMBEDDED
+    ]
+    assert [queue for queue, runs in Counter(queues).items() if runs > 1] == []
 
 
 def declared(marker, project):
@@ -89,7 +108,11 @@ def run_baked_tier(installed, marker, env, *paths):
     return counts
 
 
-@pytest.mark.parametrize("bake", BAKES, ids=[f"bake={name}" for name in BAKES])
+FAST_TIER_BAKES = ["default", "every-option", "girder_plugin=False", "web_client=False"]
+
+
+@pytest.mark.e2e
+@pytest.mark.parametrize("bake", FAST_TIER_BAKES, ids=[f"bake={name}" for name in FAST_TIER_BAKES])
 def test_the_baked_fast_tier_passes_with_no_server_at_all(installed_plugin, bake):
     installed = installed_plugin(**BAKES[bake])
     counts = run_baked_tier(installed, "not e2e", without_test_brokers())
@@ -99,31 +122,33 @@ def test_the_baked_fast_tier_passes_with_no_server_at_all(installed_plugin, bake
         assert "No module named 'girder'" in probe.stderr
 
 
+@pytest.mark.e2e
 @pytest.mark.parametrize(
     ("broker", "bake", "tier", "paths"),
     E2E_CASES,
     ids=[f"broker={broker.name}-bake={bake}" for broker, bake, *_ in E2E_CASES],
 )
 def test_the_baked_e2e_tier_passes_with_a_real_worker_on_each_broker(
-    installed_plugin, alone_on, broker, bake, tier, paths
+    installed_plugin, broker, bake, tier, paths
 ):
     broker.require()
     installed = installed_plugin(**BAKES[bake])
     env = without_test_brokers() | broker.baked_test_environment()
-    with alone_on(broker, bake):
-        run_baked_tier(installed, tier, env, *paths)
+    run_baked_tier(installed, tier, env, *paths)
     assert venvs.processes_started_by(installed[1]) == [], "a worker outlived its test"
 
 
-@pytest.mark.parametrize("case", PART_CASES)
+@pytest.mark.e2e
+@pytest.mark.parametrize(
+    "case", PART_CASES, ids=[f"{case}-broker={PART_CASES[case][0].name}" for case in PART_CASES]
+)
 def test_the_baked_tests_that_need_a_docker_engine_or_a_browser_pass_with_them(
-    installed_plugin, alone_on, case
+    installed_plugin, case
 ):
-    bake, tier, parts = PART_CASES[case]
-    brokers.RABBITMQ.require()
+    broker, bake, tier, parts = PART_CASES[case]
+    broker.require()
     for part in parts:
         part.require(case)
     installed = installed_plugin(**BAKES[bake])
-    env = without_test_brokers() | brokers.RABBITMQ.baked_test_environment()
-    with alone_on(brokers.RABBITMQ, bake):
-        run_baked_tier(installed, tier, env)
+    env = without_test_brokers() | broker.baked_test_environment()
+    run_baked_tier(installed, tier, env)

@@ -7,7 +7,7 @@ needs no server, so at least that case runs on every machine.
 
 import os
 import socket
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from urllib.parse import urlsplit
 
 import pytest
@@ -19,10 +19,19 @@ class Broker:
     variable: str | None = None
     default_url: str | None = None
     backend: str | None = None
+    database: int | None = None
 
     @property
     def url(self):
-        return os.environ.get(self.variable, self.default_url) if self.variable else None
+        url = os.environ.get(self.variable, self.default_url) if self.variable else None
+        if url is None or self.database is None:
+            return url
+        return urlsplit(url)._replace(path=f"/{self.database}").geturl()
+
+    def in_database(self, number):
+        """The same Redis server, in database number: runs in different databases share no
+        queue and no broadcast, so they may run side by side."""
+        return replace(self, database=number)
 
     def baked_test_environment(self):
         """The variables that point a baked project's tests at this broker."""
