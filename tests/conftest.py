@@ -7,9 +7,15 @@ from support.baking import bake, shared_bake
 
 
 def pytest_collection_modifyitems(items):
-    """Tests that run a baked project's suite take up to a minute or two each: they start
-    first, and the many quick tests fill the gaps, instead of one long run at the end."""
-    items.sort(key=lambda item: "installed_plugin" not in item.fixturenames)
+    """The runs of baked suites take a minute or two each, other tests that install a bake
+    tens of seconds: they start first, and the many quick tests fill the gaps, instead of
+    one long run at the end."""
+    items.sort(
+        key=lambda item: (
+            "installed_plugin" not in item.fixturenames,
+            item.path.name != "test_worker_e2e.py",
+        )
+    )
 
 
 @pytest.fixture(scope="session")

@@ -30,10 +30,10 @@ BAKES = {
 ON_ANY_BROKER = "e2e and not docker and not browser"
 BROKER_TESTS = ("tests/test_worker.py", "tests/test_girder.py", "tests/test_doctor.py")
 E2E_CASES = [
-    (brokers.EMBEDDED, "default", f"{ON_ANY_BROKER} and not broadcast", ()),
-    (brokers.RABBITMQ, "default", ON_ANY_BROKER, BROKER_TESTS),
-    (brokers.REDIS, "default", ON_ANY_BROKER, BROKER_TESTS),
     (brokers.RABBITMQ, "every-option", ON_ANY_BROKER, ()),
+    (brokers.EMBEDDED, "default", f"{ON_ANY_BROKER} and not broadcast", ()),
+    (brokers.REDIS, "default", ON_ANY_BROKER, BROKER_TESTS),
+    (brokers.RABBITMQ, "default", ON_ANY_BROKER, BROKER_TESTS),
     (brokers.EMBEDDED, "girder_plugin=False", f"{ON_ANY_BROKER} and not broadcast", ()),
 ]
 # The worker image speaks AMQP, so its tests run on RabbitMQ, with a bake whose queue is its
@@ -46,18 +46,18 @@ PART_CASES = {
         "docker and not browser",
         [docker_engine],
     ),
-    "docker-bake=every-option": (
-        brokers.REDIS.in_database(1),
-        "every-option",
-        "docker and not image and not browser",
-        [docker_engine],
-    ),
-    "browser-bake=default": (brokers.REDIS.in_database(2), "default", "browser", [browser]),
     "browser-bake=every-option": (
         brokers.REDIS.in_database(3),
         "every-option",
         "browser",
         [browser, docker_engine],
+    ),
+    "browser-bake=default": (brokers.REDIS.in_database(2), "default", "browser", [browser]),
+    "docker-bake=every-option": (
+        brokers.REDIS.in_database(1),
+        "every-option",
+        "docker and not image and not browser",
+        [docker_engine],
     ),
 }
 
@@ -108,18 +108,21 @@ def run_baked_tier(installed, marker, env, *paths):
     return counts
 
 
-FAST_TIER_BAKES = ["default", "every-option", "girder_plugin=False", "web_client=False"]
-
-
+# Longest first: the test processes start these before anything else.
 @pytest.mark.e2e
-@pytest.mark.parametrize("bake", FAST_TIER_BAKES, ids=[f"bake={name}" for name in FAST_TIER_BAKES])
-def test_the_baked_fast_tier_passes_with_no_server_at_all(installed_plugin, bake):
+@pytest.mark.parametrize(
+    "case", PART_CASES, ids=[f"{case}-broker={PART_CASES[case][0].name}" for case in PART_CASES]
+)
+def test_the_baked_tests_that_need_a_docker_engine_or_a_browser_pass_with_them(
+    installed_plugin, case
+):
+    broker, bake, tier, parts = PART_CASES[case]
+    broker.require()
+    for part in parts:
+        part.require(case)
     installed = installed_plugin(**BAKES[bake])
-    counts = run_baked_tier(installed, "not e2e", without_test_brokers())
-    assert counts["deselected"] > 0, "the e2e tier was not left out"
-    if BAKES[bake].get("girder_plugin") is False:
-        probe = venvs.run_python(installed[1], "-c", "import girder")
-        assert "No module named 'girder'" in probe.stderr
+    env = without_test_brokers() | broker.baked_test_environment()
+    run_baked_tier(installed, tier, env)
 
 
 @pytest.mark.e2e
@@ -138,17 +141,15 @@ def test_the_baked_e2e_tier_passes_with_a_real_worker_on_each_broker(
     assert venvs.processes_started_by(installed[1]) == [], "a worker outlived its test"
 
 
+FAST_TIER_BAKES = ["default", "every-option", "girder_plugin=False", "web_client=False"]
+
+
 @pytest.mark.e2e
-@pytest.mark.parametrize(
-    "case", PART_CASES, ids=[f"{case}-broker={PART_CASES[case][0].name}" for case in PART_CASES]
-)
-def test_the_baked_tests_that_need_a_docker_engine_or_a_browser_pass_with_them(
-    installed_plugin, case
-):
-    broker, bake, tier, parts = PART_CASES[case]
-    broker.require()
-    for part in parts:
-        part.require(case)
+@pytest.mark.parametrize("bake", FAST_TIER_BAKES, ids=[f"bake={name}" for name in FAST_TIER_BAKES])
+def test_the_baked_fast_tier_passes_with_no_server_at_all(installed_plugin, bake):
     installed = installed_plugin(**BAKES[bake])
-    env = without_test_brokers() | broker.baked_test_environment()
-    run_baked_tier(installed, tier, env)
+    counts = run_baked_tier(installed, "not e2e", without_test_brokers())
+    assert counts["deselected"] > 0, "the e2e tier was not left out"
+    if BAKES[bake].get("girder_plugin") is False:
+        probe = venvs.run_python(installed[1], "-c", "import girder")
+        assert "No module named 'girder'" in probe.stderr
