@@ -16,8 +16,11 @@ import uuid
 
 import pytest
 
-#: Every container a test starts carries this label.
+#: Every container a test starts carries this label, with a value of the test's own...
 TEST_LABEL = "{{ cookiecutter.package_name }}.test-run"
+#: ...and this one, with this session's: another session's containers on the engine are its own.
+SESSION_LABEL = "{{ cookiecutter.package_name }}.test-session"
+SESSION = uuid.uuid4().hex
 
 
 def engine_or_skip():
@@ -55,19 +58,22 @@ def left_out(reason):
 
 
 def labelled_options():
-    """docker run options that label containers with a value of their own."""
-    return {"labels": {TEST_LABEL: uuid.uuid4().hex}}
+    """docker run options that label a test's containers: with a value of their own, and
+    with this session's."""
+    return {"labels": {TEST_LABEL: uuid.uuid4().hex, SESSION_LABEL: SESSION}}
 
 
 def containers_with(engine, options):
-    """The containers, running or not, that carry the label of these options."""
+    """The containers, running or not, that carry the labels of these options."""
     selector = ["=".join(label) for label in options["labels"].items()]
     # sparse: no second call per container, which fails for one removed in between.
     return engine.containers.list(all=True, sparse=True, filters={"label": selector})
 
 
 def leftover_containers(engine):
-    return engine.containers.list(all=True, sparse=True, filters={"label": TEST_LABEL})
+    """The containers that tests of this session labelled and that still exist."""
+    selector = f"{SESSION_LABEL}={SESSION}"
+    return engine.containers.list(all=True, sparse=True, filters={"label": selector})
 
 
 def health(container):
