@@ -33,7 +33,7 @@ def problem():
         finally:
             client.close()
     except DockerException as error:
-        return f"no Docker engine with both images answers ({error}): start dockerd"
+        return f"no Docker engine with the three images answers ({error}): start dockerd"
     return None
 
 
