@@ -80,7 +80,7 @@ def test_no_two_runs_share_a_queue_so_all_may_run_at_once():
         for broker, bake in runs
         if broker is not brokers.EMBEDDED
     ]
-    assert [queue for queue, runs in Counter(queues).items() if runs > 1] == []
+    assert [queue for queue, count in Counter(queues).items() if count > 1] == []
 
 
 def declared(marker, project):
