@@ -6,15 +6,9 @@
 # RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS, which rabbitmq-server reads itself.
 #   bash scripts/rabbitmq-image.sh [NAME]     (needs debootstrap and a Docker engine, as root)
 set -euo pipefail
-name=${1:-gw-test-rabbitmq:bookworm}
-if docker image inspect "$name" >/dev/null 2>&1; then
-  echo "$name"
-  exit 0
-fi
-root=$(mktemp -d)
-trap 'rm -rf "$root"' EXIT
 . "$(dirname "$0")/debian-root.sh"
-debian_root "$root" rabbitmq-server
+name=${1:-gw-test-rabbitmq:bookworm}
+debian_root "$name" rabbitmq-server
 cat >"$root/usr/local/bin/rabbitmq-start" <<'START'
 #!/bin/sh
 # The one account is the deployer's; RabbitMQ then makes no guest account at all.
@@ -25,7 +19,4 @@ chown rabbitmq /etc/rabbitmq/rabbitmq.conf && chmod 600 /etc/rabbitmq/rabbitmq.c
 exec rabbitmq-server
 START
 chmod 755 "$root/usr/local/bin/rabbitmq-start"
-tar -C "$root" -c . | docker import \
-  --change "ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin" \
-  --change 'CMD ["/usr/local/bin/rabbitmq-start"]' - "$name" >/dev/null
-echo "$name"
+import_root "$name" --change 'CMD ["/usr/local/bin/rabbitmq-start"]'
