@@ -34,6 +34,8 @@ DEPLOYMENT = [
     "Dockerfile",
     ".dockerignore",
     "compose.yaml",
+    "compose.workers.yaml",
+    "broker",
     "docs/deployment.md",
     "{package}/__main__.py",
     "{package}/doctor.py",
@@ -41,6 +43,8 @@ DEPLOYMENT = [
     "{package}/girder_plugin/routes/status.py",
     "tests/test_doctor.py",
     "tests/test_image.py",
+    "tests/test_compose.py",
+    "tests/harness/compose.py",
 ]
 #: Paths that several answers bring: kept while any one of them is on.
 SHARED_PATHS = {

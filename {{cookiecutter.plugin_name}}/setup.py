@@ -3,7 +3,12 @@ from pathlib import Path
 from setuptools import find_packages, setup
 
 # SQLAlchemy carries the broker that the end-to-end tests use when no server is set.
+{% if cookiecutter.deployment %}
+# trustme makes the certificates of the broker's TLS tests at run time.
+TEST = ["pytest>=7", "SQLAlchemy>=2", "ruff", "trustme>=1"]
+{% else %}
 TEST = ["pytest>=7", "SQLAlchemy>=2", "ruff"]
+{% endif %}
 {% if cookiecutter.girder_plugin %}
 GIRDER_SERVER = ["girder>=5,<6", "girder-jobs>=5,<6", "girder-plugin-worker>=5,<6"]
 {% endif %}
@@ -30,6 +35,11 @@ setup(
     # A worker host needs only this; the Girder host adds the "girder" extra.
     install_requires=["girder-worker>=5,<6"],
     extras_require={
+{% if cookiecutter.deployment %}
+        # Flower, which watches the workers: the worker image carries it for compose's
+        # monitoring profile.
+        "monitoring": ["flower>=2.2"],
+{% endif %}
 {% if cookiecutter.girder_plugin %}
         "girder": GIRDER_SERVER,
         # The tests run a real Girder server, on an in-memory stand-in for MongoDB.

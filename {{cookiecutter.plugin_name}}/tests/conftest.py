@@ -96,6 +96,23 @@ def docker_engine():
     assert docker.leftover_containers(engine) == [], "containers left behind"
     engine.close()
 {% endif %}
+{% if cookiecutter.deployment %}
+
+
+@pytest.fixture(scope="session")
+def worker_image(tmp_path_factory):
+    """The Dockerfile's image, built once per session the offline way (a wheelhouse, then no
+    network) on GW_TEST_PYTHON_IMAGE, a Python image of the local engine: the tests never pull."""
+    engine = docker.engine_or_skip()
+    base_image = docker.image_or_skip(engine, "GW_TEST_PYTHON_IMAGE")
+    context = tmp_path_factory.mktemp("image")
+    image, seconds = docker.build_worker_image(engine, context, base_image, PROJECT_ROOT)
+    base_size = engine.images.get(base_image).attrs["Size"]
+    print(f"built in {seconds:.1f} s: {image.attrs['Size'] / 1e6:.0f} MB, base {base_size / 1e6:.0f} MB")
+    yield image.tags[0]
+    engine.images.remove(image.id, force=True)
+    engine.close()
+{% endif %}
 {% if cookiecutter.girder_plugin %}
 
 

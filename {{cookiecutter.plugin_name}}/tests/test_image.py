@@ -6,17 +6,11 @@ tests never pull), and its worker uses the suite's broker over the host's networ
 """
 
 import os
-import re
-import secrets
-import shutil
-import socket
-import subprocess
-import sys
 import time
 import uuid
 
 import pytest
-from harness import PROJECT_ROOT, READY_TIMEOUT, RESULT_TIMEOUT, STOP_TIMEOUT, docker, workers
+from harness import READY_TIMEOUT, STOP_TIMEOUT, docker
 
 from {{ cookiecutter.package_name }}.analyses.tasks import fibonacci, nth_fibonacci
 
@@ -24,32 +18,14 @@ pytestmark = [pytest.mark.e2e, pytest.mark.docker, pytest.mark.image]
 
 
 @pytest.fixture(scope="module")
-def image(docker_engine, tmp_path_factory):
-    """The image, built from a wheelhouse of this project with the network off."""
-    base_image = docker.image_or_skip(docker_engine, "GW_TEST_PYTHON_IMAGE")
+def image(worker_image):
+    """The image, whose worker uses the suite's broker over the host's network."""
     if not os.environ.get("GW_TEST_BROKER", "").startswith("amqp://"):
         docker.left_out(
             "the image's worker speaks AMQP, girder_worker's default: set GW_TEST_BROKER "
             "to a RabbitMQ URL (amqp://...)"
         )
-    context = tmp_path_factory.mktemp("image")
-    for name in ("Dockerfile", ".dockerignore"):
-        shutil.copy(PROJECT_ROOT / name, context / name)
-    wheel = [sys.executable, "-m", "pip", "wheel", "--quiet", "--wheel-dir", "wheelhouse"]
-    subprocess.run([*wheel, str(PROJECT_ROOT)], cwd=context, check=True, timeout=600)
-    tag = f"{{ cookiecutter.plugin_name | lower }}-worker:test-{context.name.lower()}"
-    started = time.monotonic()
-    built, _ = docker_engine.images.build(
-        path=str(context),
-        tag=tag,
-        network_mode="none",
-        buildargs={"BASE_IMAGE": base_image},
-        forcerm=True,
-    )
-    size = built.attrs["Size"] / 1e6
-    print(f"built {tag} in {time.monotonic() - started:.1f} s: {size:.0f} MB")
-    yield tag
-    docker_engine.images.remove(built.id, force=True)
+    return worker_image
 
 
 @pytest.fixture
@@ -164,85 +140,3 @@ def test_the_healthcheck_turns_healthy_then_unhealthy_when_the_worker_stops_answ
         print(f"unhealthy after {health(container, 'unhealthy', READY_TIMEOUT):.1f} s")
     finally:
         container.kill(signal="SIGCONT")
-
-
-@pytest.fixture
-def compose(image, docker_engine):
-    """Run ``docker compose`` on compose.yaml with local images, a free port and an account
-    of this test's own; the deployment goes at the end."""
-    project = f"test{uuid.uuid4().hex[:8]}"
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    env = {
-        **os.environ,
-        "COMPOSE_PROJECT_NAME": project,
-        "RABBITMQ_IMAGE": docker.image_or_skip(docker_engine, "GW_TEST_RABBITMQ_IMAGE"),
-        "WORKER_IMAGE": image,
-        "BROKER_USER": f"user-{project}",
-        "BROKER_PASSWORD": secrets.token_urlsafe(16),
-        "BROKER_PORT": str(port),
-        # Read only by a compose file whose workers run containers themselves.
-        "DOCKER_GID": str(os.stat("/var/run/docker.sock").st_gid),
-    }
-    command = [*docker.compose_command(), "--file", str(PROJECT_ROOT / "compose.yaml")]
-
-    def run(*args, **changes):
-        return subprocess.run(
-            [*command, *args], env={**env, **changes}, capture_output=True, text=True, timeout=300
-        )
-
-    run.env = env
-    run.broker_url = f"amqp://{env['BROKER_USER']}:{env['BROKER_PASSWORD']}@127.0.0.1:{port}//"
-    run.containers = lambda service: docker_engine.containers.list(
-        all=True,
-        filters={
-            "label": [
-                f"com.docker.compose.project={project}",
-                f"com.docker.compose.service={service}",
-            ]
-        },
-    )
-    yield run
-    # Nothing in it is worth a grace period: kill, then remove.
-    run("down", "--volumes", "--timeout", "0")
-
-
-def test_the_compose_file_has_no_default_account_and_publishes_the_broker_on_loopback(compose):
-    refused = compose("config", BROKER_USER="")
-    assert refused.returncode != 0
-    assert "set BROKER_USER" in refused.stderr
-    rendered = compose("config")
-    assert rendered.returncode == 0, rendered.stderr
-    assert "guest" not in rendered.stdout
-    # docker-compose 1 writes "127.0.0.1:PORT:5672/tcp"; docker compose 2, "host_ip: 127.0.0.1".
-    published = re.findall(r"(?:host_ip: |- )([0-9.]+)(?::|\n)", rendered.stdout)
-    assert published == ["127.0.0.1"], rendered.stdout
-
-
-def test_three_workers_share_a_batch_and_lose_nothing_when_one_is_killed(compose):
-    from {{ cookiecutter.package_name }} import {{ cookiecutter.plugin_class }}
-
-    up = compose("up", "--detach", "--no-build", "--scale", "worker=3")
-    assert up.returncode == 0, up.stderr
-    broker = {"GIRDER_WORKER_BROKER": compose.broker_url, "GIRDER_WORKER_BACKEND": "rpc://"}
-    client = workers.client_app(broker, {{ cookiecutter.plugin_class }})
-    try:
-        deadline = time.monotonic() + 2 * READY_TIMEOUT
-        while len(client.control.ping(timeout=1)) < 3:
-            assert time.monotonic() < deadline, compose("logs", "--tail", "40").stdout
-        numbers = [19_000 + i % 1000 for i in range(300)]
-        results = [client.send_task(fibonacci.name, args=(n,)) for n in numbers]
-        while sum(result.ready() for result in results) < 50:
-            assert time.monotonic() < deadline, compose("logs", "--tail", "40").stdout
-            time.sleep(0.05)
-        killed, *others = compose.containers("worker")
-        killed.kill()
-        done_before = sum(result.ready() for result in results)
-        values = [result.get(timeout=RESULT_TIMEOUT) for result in results]
-    finally:
-        client.close()
-    assert values == [nth_fibonacci(n) for n in numbers]
-    served = {c.name: c.logs().decode().count(" succeeded in ") for c in (killed, *others)}
-    print(f"killed {killed.name} after {done_before} of {len(numbers)}; tasks served: {served}")
-    assert all(served.values()), served

@@ -1,5 +1,9 @@
 """{{ cookiecutter.description }}"""
 
+{% if cookiecutter.deployment %}
+import os
+import ssl
+{% endif %}
 from pathlib import Path
 from pkgutil import iter_modules
 
@@ -10,6 +14,12 @@ ANALYSES = str(Path(__file__).with_name("analyses"))
 
 #: Hard limit, in seconds, on one run of a task of this plugin.
 TASK_TIME_LIMIT = {{ cookiecutter.task_time_limit }}
+{% if cookiecutter.deployment %}
+
+#: Names the CA certificate that must have signed the broker's (amqps:// URLs): workers and
+#: Girder then speak TLS to RabbitMQ and check its certificate and host name.
+BROKER_CA_FILE = "GIRDER_WORKER_BROKER_CA_FILE"
+{% endif %}
 {% if cookiecutter.dedicated_queue %}
 
 #: The queue of this plugin's tasks: run them with ``celery -A girder_worker.app worker -Q {{ cookiecutter.plugin_name }}``.
@@ -33,6 +43,10 @@ class {{ cookiecutter.plugin_class }}(GirderWorkerPluginABC):
     def __init__(self, app, *args, **kwargs):
         self.app = app
         self.app.conf.update(task_time_limit=TASK_TIME_LIMIT)
+{% if cookiecutter.deployment %}
+        if tls := broker_tls(os.environ):
+            self.app.conf.update(broker_use_ssl=tls)
+{% endif %}
 {% if cookiecutter.dedicated_queue %}
         # Merging needs the current routes, but reading app.conf before girder_worker
         # has configured the app freezes it early, and girder_worker's own configuring
@@ -53,6 +67,23 @@ class {{ cookiecutter.plugin_class }}(GirderWorkerPluginABC):
         return [*analyses, f"{__name__}.probe"]
 {% else %}
         return analyses
+{% endif %}
+{% if cookiecutter.deployment %}
+
+
+def broker_tls(environ):
+    """Celery's ``broker_use_ssl`` for the CA file that the environment names, or None."""
+    ca_file = environ.get(BROKER_CA_FILE)
+    if not ca_file:
+        return None
+    if not os.path.isfile(ca_file):
+        raise FileNotFoundError(
+            f"{BROKER_CA_FILE} names {ca_file!r}, which is not a file: set it to the CA "
+            "certificate (PEM) that signed the broker's certificate, or unset it"
+        )
+    # server_hostname None: kombu fills in the broker's host name, which the certificate
+    # must then carry. A new dict each time: kombu writes that name into it.
+    return {"ca_certs": ca_file, "cert_reqs": ssl.CERT_REQUIRED, "server_hostname": None}
 {% endif %}
 {% if cookiecutter.dedicated_queue %}
 

@@ -94,3 +94,40 @@ def compose_command():
     if shutil.which("docker-compose"):
         return ["docker-compose"]
     left_out("neither docker compose nor docker-compose is installed (Debian: docker-compose)")
+{% if cookiecutter.deployment %}
+
+
+def build_worker_image(engine, context, base_image, project_root):
+    """Build the Dockerfile's image the offline way, in the empty directory context: a
+    wheelhouse of the project, then the build with the network off. Returns the image and
+    the seconds the build took."""
+    import shutil
+    import sys
+    import time
+
+    for name in ("Dockerfile", ".dockerignore"):
+        shutil.copy(project_root / name, context / name)
+    wheel = [sys.executable, "-m", "pip", "wheel", "--quiet", "--wheel-dir", "wheelhouse"]
+    subprocess.run([*wheel, f"{project_root}[monitoring]"], cwd=context, check=True, timeout=600)
+    tag = f"{{ cookiecutter.plugin_name | lower }}-worker:test-{uuid.uuid4().hex[:8]}"
+    started = time.monotonic()
+    image, _ = engine.images.build(
+        path=str(context),
+        tag=tag,
+        network_mode="none",
+        buildargs={"BASE_IMAGE": base_image},
+        forcerm=True,
+    )
+    return image, time.monotonic() - started
+{% endif %}
+{% if cookiecutter.deployment %}
+
+
+def host_gateway_address(engine=None):
+    """This host's address on Docker's default network: what containers reach it by
+    (``host-gateway``), and not loopback."""
+    import docker
+
+    engine = engine or docker.from_env()
+    return engine.networks.get("bridge").attrs["IPAM"]["Config"][0]["Gateway"]
+{% endif %}
