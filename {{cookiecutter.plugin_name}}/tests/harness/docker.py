@@ -126,8 +126,12 @@ def build_worker_image(engine, context, base_image, project_root):
 def host_gateway_address(engine=None):
     """This host's address on Docker's default network: what containers reach it by
     (``host-gateway``), and not loopback."""
+    from ipaddress import ip_network
+
     import docker
 
     engine = engine or docker.from_env()
-    return engine.networks.get("bridge").attrs["IPAM"]["Config"][0]["Gateway"]
+    config = engine.networks.get("bridge").attrs["IPAM"]["Config"][0]
+    # An engine that names no gateway takes the subnet's first address.
+    return config.get("Gateway") or str(next(ip_network(config["Subnet"]).hosts()))
 {% endif %}
