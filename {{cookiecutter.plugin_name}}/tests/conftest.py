@@ -108,7 +108,8 @@ def worker_image(tmp_path_factory):
     context = tmp_path_factory.mktemp("image")
     image, seconds = docker.build_worker_image(engine, context, base_image, PROJECT_ROOT)
     base_size = engine.images.get(base_image).attrs["Size"]
-    print(f"built in {seconds:.1f} s: {image.attrs['Size'] / 1e6:.0f} MB, base {base_size / 1e6:.0f} MB")
+    size = image.attrs["Size"] / 1e6
+    print(f"built in {seconds:.1f} s: {size:.0f} MB, base {base_size / 1e6:.0f} MB")
     yield image.tags[0]
     engine.images.remove(image.id, force=True)
     engine.close()

@@ -172,8 +172,8 @@ def test_flower_lists_the_workers_to_its_user_only_on_loopback(docker_engine, br
 
     broker.must("--profile", "monitoring", "up", "--detach", "--no-build", "worker", "flower")
     url = f"http://127.0.0.1:{broker.env['FLOWER_PORT']}/api/workers?refresh=1"
-    secret = f"flower:{broker.env['FLOWER_PASSWORD']}".encode()
-    request = urllib.request.Request(url, headers={"Authorization": "Basic " + b64encode(secret).decode()})
+    secret = b64encode(f"flower:{broker.env['FLOWER_PASSWORD']}".encode()).decode()
+    request = urllib.request.Request(url, headers={"Authorization": f"Basic {secret}"})
     (worker,) = broker.containers(docker_engine, "worker")
     deadline = time.monotonic() + 2 * READY_TIMEOUT
     listed = {}

@@ -38,7 +38,12 @@ def broker_files(directory, names):
     point compose.yaml at them, the accounts' variables and the CA's file (``BROKER_CA_FILE``)."""
     import trustme
 
-    accounts = [sys.executable, str(PROJECT_ROOT / "broker" / "accounts.py"), "--dir", str(directory)]
+    accounts = [
+        sys.executable,
+        str(PROJECT_ROOT / "broker" / "accounts.py"),
+        "--dir",
+        str(directory),
+    ]
     subprocess.run(accounts, check=True, capture_output=True, timeout=60)
     tls = directory / "tls"
     tls.mkdir()
@@ -95,7 +100,10 @@ class Project:
         return run.stdout
 
     def containers(self, engine, service):
-        labels = [f"com.docker.compose.project={self.name}", f"com.docker.compose.service={service}"]
+        labels = [
+            f"com.docker.compose.project={self.name}",
+            f"com.docker.compose.service={service}",
+        ]
         return engine.containers.list(all=True, filters={"label": labels})
 
     def logs(self, tail=40):
