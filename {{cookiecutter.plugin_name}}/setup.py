@@ -4,6 +4,10 @@ from setuptools import find_packages, setup
 
 # SQLAlchemy carries the broker that the end-to-end tests use when no server is set.
 TEST = ["pytest>=7", "SQLAlchemy>=2", "ruff"]
+{% if cookiecutter.girder_plugin and cookiecutter.web_client %}
+# A test builds the wheel, as a release does, to read what it ships.
+TEST.append("build>=1.2")
+{% endif %}
 {% if cookiecutter.girder_plugin %}
 GIRDER_SERVER = ["girder>=5,<6", "girder-jobs>=5,<6", "girder-plugin-worker>=5,<6"]
 {% endif %}
@@ -21,7 +25,7 @@ setup(
 {% else %}
     license="{{ cookiecutter.license }}",
 {% endif %}
-    python_requires=">=3.10",
+    python_requires=">=3.11",
     packages=find_packages(exclude=["tests", "tests.*"]),
 {% if cookiecutter.girder_plugin and cookiecutter.web_client %}
     # The Girder plugin's web client, built (see MANIFEST.in): never its sources or node_modules.

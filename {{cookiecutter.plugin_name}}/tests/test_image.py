@@ -5,6 +5,7 @@ The image builds on GW_TEST_PYTHON_IMAGE, a Python base image on the local engin
 tests never pull), and its worker uses the suite's broker over the host's network.
 """
 
+import importlib.util
 import os
 import re
 import secrets
@@ -35,7 +36,12 @@ def image(docker_engine, tmp_path_factory):
     context = tmp_path_factory.mktemp("image")
     for name in ("Dockerfile", ".dockerignore"):
         shutil.copy(PROJECT_ROOT / name, context / name)
-    wheel = [sys.executable, "-m", "pip", "wheel", "--quiet", "--wheel-dir", "wheelhouse"]
+    # pip makes the wheelhouse, uv having no command for one; a venv made by uv has no pip, so
+    # there uv runs one from the package index.
+    pip = [sys.executable, "-m", "pip"]
+    if importlib.util.find_spec("pip") is None:
+        pip = ["uv", "tool", "run", "--python", sys.executable, "pip"]
+    wheel = [*pip, "wheel", "--quiet", "--wheel-dir", "wheelhouse"]
     subprocess.run([*wheel, str(PROJECT_ROOT)], cwd=context, check=True, timeout=600)
     tag = f"{{ cookiecutter.plugin_name | lower }}-worker:test-{context.name.lower()}"
     started = time.monotonic()
