@@ -101,6 +101,7 @@ def docker_engine():
 
 def pytest_configure(config):
     girder_server.choose_the_database(config)
+    girder_server.stop_servers_quickly()
 
 
 @pytest.fixture
