@@ -45,6 +45,7 @@ OPTIONAL_PATHS = {
         [
             "{package}/girder_plugin",
             "{package}/jobresult.py",
+            "{package}/dev_girder.py",
             "docs/girder.md",
             "tests/test_girder.py",
             "tests/test_jobresult.py",
