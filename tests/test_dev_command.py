@@ -218,7 +218,8 @@ def test_a_port_in_use_is_an_error_and_starts_nothing(default_bake):
         finally:
             command.kill()
     assert status != 0
-    assert command.lines == [f"error: port {port} on 127.0.0.1 is in use; choose another with --port"]
+    error = f"error: port {port} on 127.0.0.1 is in use; choose another with --port"
+    assert command.lines == [error]
     assert set(venvs.processes_started_by(python)) <= before, "the refused command left a process"
 
 

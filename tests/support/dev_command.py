@@ -11,6 +11,7 @@ import socket
 import subprocess
 import threading
 import time
+from contextlib import suppress
 from pathlib import Path
 
 #: Seconds the dev command may take to serve Girder, its worker and its pages.
@@ -129,8 +130,6 @@ class DevCommand:
         if self.process is None:
             return
         for pid in [self.process.pid, *descendants(self.process.pid)]:
-            try:
+            with suppress(ProcessLookupError, PermissionError):
                 os.killpg(pid, signal.SIGKILL)
-            except (ProcessLookupError, PermissionError):
-                pass
         self.process.wait()
