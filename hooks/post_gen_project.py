@@ -35,7 +35,6 @@ DEPLOYMENT = [
     ".dockerignore",
     "compose.yaml",
     "docs/deployment.md",
-    "{package}/__main__.py",
     "{package}/doctor.py",
     "{package}/probe.py",
     "{package}/girder_plugin/routes/status.py",

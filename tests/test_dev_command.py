@@ -264,3 +264,29 @@ def test_the_every_option_dev_command_serves_every_page(tmp_path_factory, chromi
         page.close()
     finally:
         command.kill()
+
+
+def test_without_girder_the_dev_command_runs_a_reloading_worker(tmp_path_factory):
+    """girder_plugin=no: the same command, a worker alone on the embedded broker."""
+    project = bake_to(tmp_path_factory.mktemp("dev-bake"), girder_plugin=False)
+    python = venvs.plugin_venv(
+        tmp_path_factory.mktemp("dev-venv"), project, without=venvs.GIRDER_DISTRIBUTIONS
+    )
+    command = DevCommand(python, project, "gwexample").start()
+    try:
+        command.wait_for("watching the package")
+        broker = {
+            "GIRDER_WORKER_BROKER": f"sqla+sqlite:///{project / '.dev' / 'broker.sqlite'}",
+            "GIRDER_WORKER_BACKEND": f"db+sqlite:///{project / '.dev' / 'results.sqlite'}",
+        }
+        client = venvs.run_python(
+            python, "example_client.py", cwd=project, env={**os.environ, **broker}, timeout=120
+        )
+        assert client.stdout.strip() == "121393", client.stderr
+        lines = len(command.lines)
+        (project / "gwexample" / "analyses" / "double.py").write_text(NEW_TASK)
+        command.wait_for(r"worker restarted: analyses/double\.py", after=lines)
+        command.wait_for(r"gwexample\.analyses\.double\.double", after=lines)
+        command.ctrl_c()
+    finally:
+        command.kill()

@@ -6,18 +6,18 @@ One process owns all of it, and Ctrl-C or SIGTERM stops all of it:
 {% if cookiecutter.girder_plugin %}
 - Girder 5 with this plugin, served in this process (``dev_girder``); a saved route module
   reloads the plugin's routes there;
-{% if cookiecutter.web_client %}
+{% if cookiecutter.girder_plugin and cookiecutter.web_client %}
 - the pages, built at start and again on every save of the web client's sources;
 {% endif %}
 {% endif %}
 - the embedded broker (SQLite files in ``.dev/``) unless ``GIRDER_WORKER_BROKER`` names one.
 
 Each process it starts gets a process group of its own, so that stopping it stops what it
-forked too (the worker's pool{% if cookiecutter.web_client %}, npm's node{% endif %}); a terminal's Ctrl-C reaches this process alone.
+forked too (the worker's pool{% if cookiecutter.girder_plugin and cookiecutter.web_client %}, npm's node{% endif %}); a terminal's Ctrl-C reaches this process alone.
 """
 
 import os
-{% if cookiecutter.web_client %}
+{% if cookiecutter.girder_plugin and cookiecutter.web_client %}
 import shutil
 {% endif %}
 import signal
@@ -27,7 +27,7 @@ import socket
 import subprocess
 import sys
 import threading
-{% if cookiecutter.web_client %}
+{% if cookiecutter.girder_plugin and cookiecutter.web_client %}
 import time
 {% endif %}
 from contextlib import suppress
@@ -40,7 +40,7 @@ from {{ cookiecutter.package_name }} import QUEUE
 PACKAGE_DIR = Path(__file__).resolve().parent
 #: The dev command's own files: the embedded broker{% if cookiecutter.girder_plugin %} and the uploads{% endif %}. .gitignore lists it.
 DEV_DIR = PACKAGE_DIR.parent / ".dev"
-{% if cookiecutter.web_client %}
+{% if cookiecutter.girder_plugin and cookiecutter.web_client %}
 WEB_CLIENT = PACKAGE_DIR / "girder_plugin" / "web_client"
 {% endif %}
 #: Seconds a process gets to stop before it is killed: all of them stop within 10 s.
@@ -85,6 +85,7 @@ class Child:
             os.killpg(self.process.pid, signal.SIGKILL)
         self.process.wait()
 
+
 def worker_command(queues):
     return [
         *(sys.executable, "-m", "celery", "-A", "girder_worker.app", "worker"),
@@ -108,7 +109,7 @@ def use_a_broker():
     say(f"broker: embedded, SQLite files in {DEV_DIR}")
     # Celery refuses to run a worker that accepts pickle (girder_worker does) as root unless told.
     os.environ.setdefault("C_FORCE_ROOT", "1")
-{% if cookiecutter.web_client %}
+{% if cookiecutter.girder_plugin and cookiecutter.web_client %}
 
 
 class Pages:
@@ -162,7 +163,7 @@ class Dev:
 {% if cookiecutter.girder_plugin %}
         self.girder = girder
 {% endif %}
-{% if cookiecutter.web_client %}
+{% if cookiecutter.girder_plugin and cookiecutter.web_client %}
         self.pages = Pages()
 {% endif %}
         self.stopping = threading.Event()
@@ -170,7 +171,7 @@ class Dev:
 
     def stop(self, *signal_args):
         self.stopping.set()
-{% if cookiecutter.web_client %}
+{% if cookiecutter.girder_plugin and cookiecutter.web_client %}
         # A build in progress ends now: the start waits for it, and would wait in vain.
         self.pages.stop()
 {% endif %}
@@ -180,7 +181,7 @@ class Dev:
             signal.signal(sig, self.stop)
         try:
             self.worker.start()
-{% if cookiecutter.web_client %}
+{% if cookiecutter.girder_plugin and cookiecutter.web_client %}
             self.pages.make()
 {% endif %}
             self.watcher.start()
@@ -201,11 +202,11 @@ class Dev:
         return 0
 
     def watch(self):
-        sources = watchfiles.DefaultFilter(
-{% if cookiecutter.web_client %}
-            ignore_paths=[WEB_CLIENT / "dist"],
+{% if cookiecutter.girder_plugin and cookiecutter.web_client %}
+        sources = watchfiles.DefaultFilter(ignore_paths=[WEB_CLIENT / "dist"])
+{% else %}
+        sources = watchfiles.DefaultFilter()
 {% endif %}
-        )
         reported_exit = False
         for changes in watchfiles.watch(
             PACKAGE_DIR,
@@ -244,7 +245,7 @@ class Dev:
         if routes and self.girder.reload_routes():
             say(f"Girder reloaded the plugin's routes: {', '.join(routes)} saved")
 {% endif %}
-{% if cookiecutter.web_client %}
+{% if cookiecutter.girder_plugin and cookiecutter.web_client %}
         pages = [path for path in saved if path.startswith("girder_plugin/web_client/")]
         if pages:
             self.pages.make(why=f"{', '.join(pages)} saved")
