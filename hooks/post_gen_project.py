@@ -35,7 +35,6 @@ DEPLOYMENT = [
     ".dockerignore",
     "compose.yaml",
     "docs/deployment.md",
-    "{package}/__main__.py",
     "{package}/doctor.py",
     "{package}/probe.py",
     "{package}/girder_plugin/routes/status.py",
@@ -68,6 +67,7 @@ OPTIONAL_PATHS = {
         [
             "{package}/girder_plugin",
             "{package}/jobresult.py",
+            "{package}/dev_girder.py",
             "docs/girder.md",
             "tests/test_girder.py",
             "tests/test_jobresult.py",
