@@ -186,10 +186,10 @@ def test_a_yes_no_option_brings_exactly_the_files_its_table_row_names(baked, opt
 
 def test_dedicated_queue_names_the_queue_where_workers_are_started(baked):
     # The baked tests prove the routing; the image and the README start the workers.
-    project = baked(plugin_name="image_tools", dedicated_queue=True)
+    project = baked(plugin_name="image_tools", dedicated_queue=True, deployment=True)
     assert "-Q image_tools" in (project / "README.md").read_text()
     assert "WORKER_QUEUES=image_tools" in (project / "Dockerfile").read_text()
-    assert "WORKER_QUEUES=celery" in (baked() / "Dockerfile").read_text()
+    assert "WORKER_QUEUES=celery" in (baked(deployment=True) / "Dockerfile").read_text()
 
 
 def test_no_bake_asks_for_a_docker_extra_that_girder_worker_does_not_declare(baked):

@@ -8,8 +8,12 @@ TEST = ["pytest>=7", "SQLAlchemy>=2", "ruff"]
 # A test builds the wheel, as a release does, to read what it ships.
 TEST.append("build>=1.2")
 {% endif %}
+# python -m {{ cookiecutter.package_name }} dev: a reloading worker on the embedded broker (SQLite){% if cookiecutter.girder_plugin %},
+# and Girder on an in-memory stand-in for MongoDB{% endif %}.
+DEV = ["SQLAlchemy>=2", "watchfiles>=0.20"]
 {% if cookiecutter.girder_plugin %}
 GIRDER_SERVER = ["girder>=5,<6", "girder-jobs>=5,<6", "girder-plugin-worker>=5,<6"]
+DEV += [*GIRDER_SERVER, "uvicorn>=0.29", "mongomock-ng>=7"]
 {% endif %}
 
 setup(
@@ -36,6 +40,7 @@ setup(
     extras_require={
 {% if cookiecutter.girder_plugin %}
         "girder": GIRDER_SERVER,
+        "dev": DEV,
         # The tests run a real Girder server, on an in-memory stand-in for MongoDB.
         "test": [*TEST, *GIRDER_SERVER, "pytest-girder>=5,<6", "mongomock-ng>=7"],
 {% if cookiecutter.web_client %}
@@ -43,6 +48,7 @@ setup(
         "browser": ["playwright>=1.40"],
 {% endif %}
 {% else %}
+        "dev": DEV,
         "test": TEST,
 {% endif %}
     },
