@@ -9,6 +9,8 @@ import importlib
 import os
 import secrets
 import sys
+import threading
+import time
 import traceback
 from urllib.parse import urlsplit, urlunsplit
 
@@ -99,7 +101,6 @@ class Girder:
             say("database: embedded, in memory; its data is gone when this command stops")
         else:
             say(f"database: {without_password(self.database)}")
-        say(f"Girder: {self.url}  ({account}); Ctrl-C stops everything")
         server = uvicorn.Server(
             uvicorn.Config(
                 app,
@@ -112,7 +113,17 @@ class Girder:
                 timeout_graceful_shutdown=2,
             )
         )
+        # The address is printed once it answers: a browser opened on it then finds Girder.
+        threading.Thread(target=self.announce, args=(server, account), daemon=True).start()
         server.run()
+
+    def announce(self, server, account):
+        from {{ cookiecutter.package_name }}.dev import say
+
+        while not (server.started or server.should_exit):
+            time.sleep(0.05)
+        if server.started:
+            say(f"Girder: {self.url}  ({account}); Ctrl-C stops everything")
 
     def make_admin(self):
         """The admin account, made unless it exists; says how to log in."""
