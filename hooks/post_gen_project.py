@@ -37,7 +37,6 @@ DEPLOYMENT = [
     "compose.workers.yaml",
     "broker",
     "docs/deployment.md",
-    "{package}/__main__.py",
     "{package}/doctor.py",
     "{package}/probe.py",
     "{package}/girder_plugin/routes/status.py",
@@ -72,6 +71,7 @@ OPTIONAL_PATHS = {
         [
             "{package}/girder_plugin",
             "{package}/jobresult.py",
+            "{package}/dev_girder.py",
             "docs/girder.md",
             "tests/test_girder.py",
             "tests/test_jobresult.py",

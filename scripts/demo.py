@@ -2,7 +2,7 @@
 
     python3 scripts/demo.py [--keep DIR]
 
-Needs only Python 3.10+ with venv and pip. Steps, as a plugin author would take them:
+Needs only Python 3.11+ with venv and pip. Steps, as a plugin author would take them:
 a venv with cookiecutter, a bake with the default answers, ``pip install -e`` of the
 plugin, ``celery -A girder_worker.app worker`` on a broker that needs no server (SQLite
 files), then ``python example_client.py``, which prints 121393. The worker is stopped

@@ -12,7 +12,7 @@ def pytest_collection_modifyitems(items):
     one long run at the end."""
     items.sort(
         key=lambda item: (
-            "installed_plugin" not in item.fixturenames,
+            not {"installed_plugin", "uv_venv_plugin"} & set(item.fixturenames),
             item.path.name != "test_worker_e2e.py",
         )
     )
@@ -54,5 +54,19 @@ def installed_plugin(cookies_session, tmp_path_factory):
                 venvs.plugin_venv(env_dir, result.project_path, without),
             )
         return cache[key]
+
+    return get
+
+
+@pytest.fixture(scope="session")
+def uv_venv_plugin(cookies_session, tmp_path_factory):
+    """uv_venv_plugin(**answers): (project_path, python) of a bake installed as its author would
+    with uv, with its test extra, into a venv of its own that has no pip."""
+
+    def get(**answers):
+        result = bake(cookies_session, **answers)
+        assert result.exception is None, result.exception
+        env_dir = tmp_path_factory.mktemp("uv-venv") / ".venv"
+        return result.project_path, venvs.uv_venv(env_dir, result.project_path)
 
     return get

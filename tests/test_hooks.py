@@ -101,6 +101,7 @@ def test_post_gen_removes_nothing_when_every_option_is_on():
             [
                 "pkg/girder_plugin",
                 "pkg/jobresult.py",
+                "pkg/dev_girder.py",
                 "docs/girder.md",
                 "tests/test_girder.py",
                 "tests/test_jobresult.py",

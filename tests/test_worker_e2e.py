@@ -158,3 +158,22 @@ def test_the_baked_fast_tier_passes_with_no_server_at_all(installed_plugin, bake
     if BAKES[bake].get("girder_plugin") is False:
         probe = venvs.run_python(installed[1], "-c", "import girder")
         assert "No module named 'girder'" in probe.stderr
+
+
+# The default bake's whole suite bar the parts that need more than a venv (docker, a browser, a
+# broker that broadcasts), and the every-option bake's fast tier: those run beside the others.
+UV_CASES = {
+    "default": "not docker and not browser and not broadcast",
+    "every-option": "not e2e",
+}
+
+
+@pytest.mark.e2e
+@pytest.mark.parametrize("bake", UV_CASES, ids=[f"bake={name}" for name in UV_CASES])
+def test_the_baked_suite_passes_in_a_venv_that_uv_made(uv_venv_plugin, bake):
+    """A venv made by uv has no pip: nothing in the baked suite may need it."""
+    installed = uv_venv_plugin(**BAKES[bake])
+    probe = venvs.run_python(installed[1], "-m", "pip", "--version")
+    assert "No module named pip" in probe.stderr, probe.stdout + probe.stderr
+    env = without_test_brokers() | brokers.EMBEDDED.baked_test_environment()
+    run_baked_tier(installed, UV_CASES[bake], env)

@@ -2,8 +2,11 @@
 and valid against their schemas; every baked compose file and pyproject.toml valid too.
 All offline."""
 
+import importlib.metadata
+import re
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -15,6 +18,10 @@ BIN = Path(sys.executable).parent
 CASES = option_cases()
 WITH_GITHUB = [case for case in CASES if case.get("ci", "github") == "github"]
 SCHEMAS = {"vendor.github-workflows": "workflows/*.yml", "vendor.dependabot": "dependabot.yml"}
+# The last month of each Python's security fixes (PEPs 619, 664, 693, 719, 745).
+END_OF_LIFE = {10: (2026, 10), 11: (2027, 10), 12: (2028, 10), 13: (2029, 10), 14: (2030, 10)}
+# The plugin runs on these: a Python is supported once all of them list it.
+RUNTIME = ("celery", "kombu", "billiard")
 
 
 def run(tool, *args):
@@ -74,3 +81,56 @@ def test_the_templates_own_workflow_runs_the_fast_tier_and_the_full_suite_on_rea
     assert set(full["services"]) == {"rabbitmq", "redis", "mongo"}
     assert full["env"]["GW_TEST_MONGO_URI"].startswith("mongodb://")
     assert any(step.get("run") == "bash scripts/test.sh" for step in full["steps"])
+
+
+def listed_minors(distribution):
+    """The 3.x minors that a distribution installed here lists in its classifiers."""
+    prefix = "Programming Language :: Python :: 3."
+    classifiers = importlib.metadata.metadata(distribution).get_all("Classifier") or []
+    return {int(c.removeprefix(prefix)) for c in classifiers if re.fullmatch(r".*:: 3\.\d+", c)}
+
+
+def alive(minor, today=None):
+    today = today or date.today()
+    return (today.year, today.month) <= END_OF_LIFE[minor]
+
+
+def test_the_baked_ci_matrix_is_each_alive_python_the_plugin_supports(baked):
+    """From python_requires' oldest, which must still get fixes (the one before it must not), to
+    the newest that celery, kombu and billiard list: checked here, where no 3.14 runs."""
+    project = baked()
+    oldest = int(re.search(r'python_requires=">=3\.(\d+)"', (project / "setup.py").read_text())[1])
+    assert alive(oldest), f"Python 3.{oldest} is past its end of life: raise python_requires"
+    assert not alive(oldest - 1), f"Python 3.{oldest - 1} still gets fixes: keep it"
+    newest = min(max(listed_minors(name)) for name in RUNTIME)
+    expected = [f"3.{minor}" for minor in range(oldest, newest + 1)]
+    # The template's own fast tier runs on the same Pythons.
+    for root, job in ((project, "test"), (TEMPLATE_DIR, "fast")):
+        workflow = yaml.safe_load((root / ".github/workflows/ci.yml").read_text())
+        assert workflow["jobs"][job]["strategy"]["matrix"]["python-version"] == expected, root
+    pyproject = (project / "pyproject.toml").read_text()
+    assert f'target-version = "py3{oldest}"' in pyproject
+
+
+def test_the_end_of_life_check_tells_a_dead_python_from_a_live_one():
+    assert alive(10, date(2026, 10, 31))
+    assert not alive(10, date(2026, 11, 1))
+    assert alive(14, date(2030, 10, 1))
+
+
+def test_the_baked_ci_installs_with_uv_from_a_pinned_cached_action(baked):
+    """uv, from an action pinned by commit that Dependabot keeps current after a week's wait;
+    its cache spares the next run the downloads."""
+    project = baked()
+    steps = yaml.safe_load((project / ".github/workflows/ci.yml").read_text())["jobs"]["test"]
+    steps = steps["steps"]
+    setup_uv = [step for step in steps if step.get("uses", "").startswith("astral-sh/setup-uv@")]
+    assert len(setup_uv) == 1
+    assert re.fullmatch(r"astral-sh/setup-uv@[0-9a-f]{40}", setup_uv[0]["uses"])
+    assert setup_uv[0]["with"]["enable-cache"] is True
+    assert setup_uv[0]["with"]["activate-environment"] is True
+    installs = [step["run"] for step in steps if " install " in step.get("run", "")]
+    assert installs and all(run.startswith("uv pip install -e ") for run in installs), installs
+    dependabot = yaml.safe_load((project / ".github/dependabot.yml").read_text())["updates"]
+    actions = [update for update in dependabot if update["package-ecosystem"] == "github-actions"]
+    assert actions and actions[0]["cooldown"]["default-days"] >= 7

@@ -8,9 +8,20 @@ from setuptools import find_packages, setup
 TEST = ["pytest>=7", "SQLAlchemy>=2", "ruff", "trustme>=1"]
 {% else %}
 TEST = ["pytest>=7", "SQLAlchemy>=2", "ruff"]
+<<<<<<< HEAD
 {% endif %}
+=======
+{% if cookiecutter.girder_plugin and cookiecutter.web_client %}
+# A test builds the wheel, as a release does, to read what it ships.
+TEST.append("build>=1.2")
+{% endif %}
+# python -m {{ cookiecutter.package_name }} dev: a reloading worker on the embedded broker (SQLite){% if cookiecutter.girder_plugin %},
+# and Girder on an in-memory stand-in for MongoDB{% endif %}.
+DEV = ["SQLAlchemy>=2", "watchfiles>=0.20"]
+>>>>>>> main
 {% if cookiecutter.girder_plugin %}
 GIRDER_SERVER = ["girder>=5,<6", "girder-jobs>=5,<6", "girder-plugin-worker>=5,<6"]
+DEV += [*GIRDER_SERVER, "uvicorn>=0.29", "mongomock-ng>=7"]
 {% endif %}
 
 setup(
@@ -26,7 +37,7 @@ setup(
 {% else %}
     license="{{ cookiecutter.license }}",
 {% endif %}
-    python_requires=">=3.10",
+    python_requires=">=3.11",
     packages=find_packages(exclude=["tests", "tests.*"]),
 {% if cookiecutter.girder_plugin and cookiecutter.web_client %}
     # The Girder plugin's web client, built (see MANIFEST.in): never its sources or node_modules.
@@ -42,6 +53,7 @@ setup(
 {% endif %}
 {% if cookiecutter.girder_plugin %}
         "girder": GIRDER_SERVER,
+        "dev": DEV,
         # The tests run a real Girder server, on an in-memory stand-in for MongoDB.
         "test": [*TEST, *GIRDER_SERVER, "pytest-girder>=5,<6", "mongomock-ng>=7"],
 {% if cookiecutter.web_client %}
@@ -49,6 +61,7 @@ setup(
         "browser": ["playwright>=1.40"],
 {% endif %}
 {% else %}
+        "dev": DEV,
         "test": TEST,
 {% endif %}
     },

@@ -119,6 +119,7 @@ def worker_image(tmp_path_factory):
 
 def pytest_configure(config):
     girder_server.choose_the_database(config)
+    girder_server.stop_servers_quickly()
 
 
 @pytest.fixture

@@ -57,8 +57,12 @@ def test_the_wheel_holds_the_built_web_client_and_nothing_of_its_sources(web_cli
         ignore=shutil.ignore_patterns("build", "*.egg-info", ".git", ".venv", "test-results"),
     )
     assert (project / "{{ cookiecutter.package_name }}/girder_plugin/web_client/node_modules").is_dir()
+    # As a release builds it, in an isolated environment: uv makes it where there is one (a venv
+    # made by uv has no pip), pip otherwise.
+    installer = "uv" if shutil.which("uv") else "pip"
+    build = [sys.executable, "-m", "build", "--wheel", "--installer", installer]
     run = subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--wheel-dir", tmp_path, project],
+        [*build, "--outdir", tmp_path, project],
         capture_output=True,
         text=True,
         timeout=300,

@@ -101,13 +101,19 @@ def build_worker_image(engine, context, base_image, project_root):
     """Build the Dockerfile's image the offline way, in the empty directory context: a
     wheelhouse of the project, then the build with the network off. Returns the image and
     the seconds the build took."""
+    import importlib.util
     import shutil
     import sys
     import time
 
     for name in ("Dockerfile", ".dockerignore"):
         shutil.copy(project_root / name, context / name)
-    wheel = [sys.executable, "-m", "pip", "wheel", "--quiet", "--wheel-dir", "wheelhouse"]
+    # pip makes the wheelhouse, uv having no command for one; a venv made by uv has no pip, so
+    # there uv runs one from the package index.
+    pip = [sys.executable, "-m", "pip"]
+    if importlib.util.find_spec("pip") is None:
+        pip = ["uv", "tool", "run", "--python", sys.executable, "pip"]
+    wheel = [*pip, "wheel", "--quiet", "--wheel-dir", "wheelhouse"]
     subprocess.run([*wheel, f"{project_root}[monitoring]"], cwd=context, check=True, timeout=600)
     tag = f"{{ cookiecutter.plugin_name | lower }}-worker:test-{uuid.uuid4().hex[:8]}"
     started = time.monotonic()
