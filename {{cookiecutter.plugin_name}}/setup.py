@@ -8,9 +8,7 @@ from setuptools import find_packages, setup
 TEST = ["pytest>=7", "SQLAlchemy>=2", "ruff", "trustme>=1"]
 {% else %}
 TEST = ["pytest>=7", "SQLAlchemy>=2", "ruff"]
-<<<<<<< HEAD
 {% endif %}
-=======
 {% if cookiecutter.girder_plugin and cookiecutter.web_client %}
 # A test builds the wheel, as a release does, to read what it ships.
 TEST.append("build>=1.2")
@@ -18,7 +16,6 @@ TEST.append("build>=1.2")
 # python -m {{ cookiecutter.package_name }} dev: a reloading worker on the embedded broker (SQLite){% if cookiecutter.girder_plugin %},
 # and Girder on an in-memory stand-in for MongoDB{% endif %}.
 DEV = ["SQLAlchemy>=2", "watchfiles>=0.20"]
->>>>>>> main
 {% if cookiecutter.girder_plugin %}
 GIRDER_SERVER = ["girder>=5,<6", "girder-jobs>=5,<6", "girder-plugin-worker>=5,<6"]
 DEV += [*GIRDER_SERVER, "uvicorn>=0.29", "mongomock-ng>=7"]
