@@ -111,7 +111,7 @@ def test_the_containerized_worker_serves_the_example_client(start_container, run
     assert client.stdout.strip() == "121393", client.stderr + container.logs().decode()[-3000:]
 
 
-def test_docker_stop_mid_batch_is_a_warm_shutdown_and_no_task_is_lost(start_container, client):
+def test_docker_stop_mid_batch_is_warm_and_loses_no_task(start_container, client):
     container = start_container()
     # Each of these takes milliseconds, so tasks are running when the stop comes.
     numbers = [19_000 + i % 1000 for i in range(300)]
@@ -150,9 +150,7 @@ def health(container, wanted, timeout):
     return time.monotonic() - started
 
 
-def test_the_healthcheck_turns_healthy_then_unhealthy_when_the_worker_stops_answering(
-    start_container,
-):
+def test_healthcheck_turns_unhealthy_when_worker_stops(start_container):
     # The image's own check, on a faster clock: every 2 s, failing at the first miss.
     seconds = 1_000_000_000
     container = start_container(healthcheck={"interval": 2 * seconds, "retries": 1})
@@ -208,7 +206,7 @@ def compose(image, docker_engine):
     run("down", "--volumes", "--timeout", "0")
 
 
-def test_the_compose_file_has_no_default_account_and_publishes_the_broker_on_loopback(compose):
+def test_compose_needs_an_account_and_binds_loopback(compose):
     refused = compose("config", BROKER_USER="")
     assert refused.returncode != 0
     assert "set BROKER_USER" in refused.stderr
@@ -220,7 +218,7 @@ def test_the_compose_file_has_no_default_account_and_publishes_the_broker_on_loo
     assert published == ["127.0.0.1"], rendered.stdout
 
 
-def test_three_workers_share_a_batch_and_lose_nothing_when_one_is_killed(compose):
+def test_three_workers_lose_nothing_when_one_is_killed(compose):
     from {{ cookiecutter.package_name }} import {{ cookiecutter.plugin_class }}
 
     up = compose("up", "--detach", "--no-build", "--scale", "worker=3")
