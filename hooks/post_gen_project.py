@@ -29,6 +29,28 @@ WEB_CLIENT = [
     "tests/harness/browser.py",
     "tests/test_web_*.py",
 ]
+# The deployment kit: the worker image, compose, and the doctor that checks a deployment.
+DEPLOYMENT = [
+    "Dockerfile",
+    ".dockerignore",
+    "compose.yaml",
+    "docs/deployment.md",
+    "{package}/doctor.py",
+    "{package}/probe.py",
+    "{package}/girder_plugin/routes/status.py",
+    "tests/test_doctor.py",
+    "tests/test_image.py",
+]
+#: Paths that several answers bring: kept while any one of them is on.
+SHARED_PATHS = {
+    "tests/harness/docker.py": ("docker_task", "deployment"),
+    # The panel of the examples that run on a file, from an item's Actions menu.
+    "{package}/girder_plugin/web_client/src/filetask.js": (
+        "girder_io_task",
+        "docker_task",
+        "girder_client_task",
+    ),
+}
 
 
 def example(name):
@@ -45,6 +67,7 @@ OPTIONAL_PATHS = {
         [
             "{package}/girder_plugin",
             "{package}/jobresult.py",
+            "{package}/dev_girder.py",
             "docs/girder.md",
             "tests/test_girder.py",
             "tests/test_jobresult.py",
@@ -55,6 +78,7 @@ OPTIONAL_PATHS = {
     ),
     "web_client": (bool, WEB_CLIENT),
     "dedicated_queue": (bool, ["tests/test_queue.py"]),
+    "deployment": (bool, DEPLOYMENT),
     "progress_task": (bool, example("sequence")),
     "girder_io_task": (bool, example("files")),
     "docker_task": (bool, example("containers")),
@@ -68,6 +92,9 @@ def unwanted_paths(answers):
     for question, (wanted, question_paths) in OPTIONAL_PATHS.items():
         if not wanted(answers[question]):
             paths += question_paths
+    for path, questions in SHARED_PATHS.items():
+        if not any(answers[question] for question in questions):
+            paths.append(path)
     return [path.format(package=answers["package_name"]) for path in paths]
 
 

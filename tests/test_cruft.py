@@ -9,7 +9,16 @@ import pytest
 
 from support.baking import TEMPLATE_DIR
 
-TEMPLATE_FILES = ("cookiecutter.json", "hooks", "{{cookiecutter.plugin_name}}")
+TEMPLATE_FILES = (
+    "cookiecutter.json",
+    "hooks",
+    "local_extensions.py",
+    "{{cookiecutter.plugin_name}}",
+)
+#: The last commit of this template before the deployment question: its bakes hold the kit.
+BEFORE_DEPLOYMENT_QUESTION = "983de894d6442a159dae243a36262b6fa8628449"
+#: What the README's update section tells the owners of such projects to run.
+KEEP_THE_KIT = {"deployment": True}
 
 
 def git(cwd, *args):
@@ -21,15 +30,21 @@ def git(cwd, *args):
     )
 
 
+def copy_template(repo):
+    """Put this template, as it is in the working tree, into repo."""
+    for name in TEMPLATE_FILES:
+        source = TEMPLATE_DIR / name
+        shutil.rmtree(repo / name, ignore_errors=True)
+        copy = shutil.copytree if source.is_dir() else shutil.copy2
+        copy(source, repo / name)
+
+
 @pytest.fixture
 def template_repo(tmp_path):
     """A git repository holding this template as it is in the working tree."""
     repo = tmp_path / "template"
     repo.mkdir()
-    for name in TEMPLATE_FILES:
-        source = TEMPLATE_DIR / name
-        copy = shutil.copytree if source.is_dir() else shutil.copy2
-        copy(source, repo / name)
+    copy_template(repo)
     git(repo, "init", "-q")
     git(repo, "add", "-A")
     git(repo, "commit", "-qm", "template")
@@ -68,3 +83,44 @@ def test_template_change_reaches_an_untouched_project(project, template_repo):
     assert (project / "README.md").read_text().endswith("A line the template gained later.\n")
     assert cruft.check(project)
     assert not list(project.rglob("*.rej"))
+
+
+def test_an_older_bake_keeps_its_deployment_kit(tmp_path):
+    """Projects baked before the deployment question hold the kit, and their answers say
+    nothing of it: the update command of the README keeps it, with no conflict."""
+    repo = tmp_path / "template"
+    repo.mkdir()
+    archive = subprocess.run(
+        ["git", "archive", BEFORE_DEPLOYMENT_QUESTION, *TEMPLATE_FILES],
+        cwd=TEMPLATE_DIR,
+        capture_output=True,
+        check=True,
+    )
+    subprocess.run(["tar", "-x", "-C", repo], input=archive.stdout, check=True)
+    git(repo, "init", "-q")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "template before the deployment question")
+    project = cruft.create(str(repo), output_dir=tmp_path / "out", no_input=True)
+    assert (project / "Dockerfile").is_file()
+    git(project, "init", "-q")
+    git(project, "add", "-A")
+    git(project, "commit", "-qm", "baked")
+
+    copy_template(repo)
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "the deployment question")
+    assert cruft.update(project, skip_apply_ask=True, extra_context=KEEP_THE_KIT)
+
+    for path in ("Dockerfile", "compose.yaml", "gwexample/doctor.py", "gwexample/probe.py"):
+        assert (project / path).is_file(), path
+    assert not (project / "gwexample/analyses/probe.py").exists()
+    assert not list(project.rglob("*.rej"))
+    saved = json.loads((project / ".cruft.json").read_text())
+    assert saved["context"]["cookiecutter"]["deployment"] is True
+    assert cruft.check(project)
+
+
+def test_the_readme_gives_the_command_that_keeps_the_kit():
+    """The test above runs the update as the README tells its readers to."""
+    option = f"--variables-to-update '{json.dumps(KEEP_THE_KIT)}'"
+    assert f"cruft update {option}" in (TEMPLATE_DIR / "README.md").read_text()

@@ -2,6 +2,8 @@
 
 import ast
 
+from support.hooks import post_gen
+
 SEED_FILES = {
     "setup.py",
     "pyproject.toml",
@@ -58,3 +60,11 @@ def test_the_default_plugin_class_is_the_seeds(baked):
 def test_default_task_is_fibonacci_in_analyses_tasks(baked):
     tree = ast.parse((baked() / "gwexample/analyses/tasks.py").read_text())
     assert "fibonacci" in {node.name for node in tree.body if isinstance(node, ast.FunctionDef)}
+
+
+def test_the_default_bake_holds_no_deployment_file(baked):
+    """Deployment tooling is for some authors only: it comes with deployment=yes."""
+    project = baked()
+    for path in post_gen.DEPLOYMENT:
+        assert not list(project.glob(path.format(package="gwexample"))), path
+    assert "doctor" not in (project / "README.md").read_text()

@@ -104,6 +104,7 @@ def test_post_gen_removes_nothing_when_every_option_is_on():
             [
                 "pkg/girder_plugin",
                 "pkg/jobresult.py",
+                "pkg/dev_girder.py",
                 "docs/girder.md",
                 "tests/test_girder.py",
                 "tests/test_jobresult.py",
@@ -128,6 +129,15 @@ def test_post_gen_removes_nothing_when_every_option_is_on():
 )
 def test_post_gen_removes_what_the_answers_switch_off(changes, removed):
     assert post_gen.unwanted_paths(ALL_ON | changes) == removed
+
+
+@pytest.mark.parametrize(
+    "off", [("docker_task",), ("deployment",), ("docker_task", "deployment")], ids="+".join
+)
+def test_a_shared_path_stays_while_one_answer_wants_it(off):
+    """The Docker harness serves the container example and the deployment kit alike."""
+    removed = post_gen.unwanted_paths(ALL_ON | dict.fromkeys(off, False))
+    assert ("tests/harness/docker.py" in removed) == (len(off) == 2)
 
 
 def test_post_gen_can_run_twice_on_the_same_project(cookies):

@@ -188,10 +188,10 @@ def test_yes_no_option_brings_exactly_its_rows_files(baked, option):
 def test_dedicated_queue_is_the_one_workers_start_on(baked):
     """dedicated_queue names the queue wherever workers are started."""
     # The baked tests prove the routing; the image and the README start the workers.
-    project = baked(plugin_name="image_tools", dedicated_queue=True)
+    project = baked(plugin_name="image_tools", dedicated_queue=True, deployment=True)
     assert "-Q image_tools" in (project / "README.md").read_text()
     assert "WORKER_QUEUES=image_tools" in (project / "Dockerfile").read_text()
-    assert "WORKER_QUEUES=celery" in (baked() / "Dockerfile").read_text()
+    assert "WORKER_QUEUES=celery" in (baked(deployment=True) / "Dockerfile").read_text()
 
 
 def test_no_bake_asks_for_an_undeclared_docker_extra(baked):

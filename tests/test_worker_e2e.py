@@ -20,6 +20,8 @@ BAKES = {
     "girder_plugin=False": {"girder_plugin": False},
     "web_client=False": {"web_client": False},
     "dedicated_queue=True": {"dedicated_queue": True},
+    # The worker image differs between bakes by its queue's name only: this one has its own.
+    "deployment=True-dedicated_queue=True": {"deployment": True, "dedicated_queue": True},
 }
 # The e2e tier, split so that each run needs only the parts it names: a broker for every case;
 # broadcast (canceling, asking workers) on RabbitMQ and Redis; docker and browser apart.
@@ -28,21 +30,24 @@ BAKES = {
 # broker. Every test of a bake thus runs on at least one broker, and every broker runs those
 # that depend on it.
 ON_ANY_BROKER = "e2e and not docker and not browser"
-BROKER_TESTS = ("tests/test_worker.py", "tests/test_girder.py", "tests/test_doctor.py")
+BROKER_TESTS = ("tests/test_worker.py", "tests/test_girder.py")
+# The deployment kit's doctor asks the broker itself; RabbitMQ runs it in the every-option bake.
+DOCTOR = ("tests/test_doctor.py",)
 E2E_CASES = [
     (brokers.RABBITMQ, "every-option", ON_ANY_BROKER, ()),
     (brokers.EMBEDDED, "default", f"{ON_ANY_BROKER} and not broadcast", ()),
     (brokers.REDIS, "default", ON_ANY_BROKER, BROKER_TESTS),
     (brokers.RABBITMQ, "default", ON_ANY_BROKER, BROKER_TESTS),
+    (brokers.REDIS.in_database(4), "deployment=True-dedicated_queue=True", ON_ANY_BROKER, DOCTOR),
     (brokers.EMBEDDED, "girder_plugin=False", f"{ON_ANY_BROKER} and not broadcast", ()),
 ]
 # The worker image speaks AMQP, so its tests run on RabbitMQ, with a bake whose queue is its
 # own (the image differs between bakes by its queue's name only). The rest run on Redis, each
 # in a database of its own.
 PART_CASES = {
-    "docker-bake=dedicated_queue=True": (
+    "docker-bake=deployment=True-dedicated_queue=True": (
         brokers.RABBITMQ,
-        "dedicated_queue=True",
+        "deployment=True-dedicated_queue=True",
         "docker and not browser",
         [docker_engine],
     ),

@@ -4,8 +4,12 @@ from setuptools import find_packages, setup
 
 # SQLAlchemy carries the broker that the end-to-end tests use when no server is set.
 TEST = ["pytest>=7", "SQLAlchemy>=2", "ruff"]
+# python -m {{ cookiecutter.package_name }} dev: a reloading worker on the embedded broker (SQLite){% if cookiecutter.girder_plugin %},
+# and Girder on an in-memory stand-in for MongoDB{% endif %}.
+DEV = ["SQLAlchemy>=2", "watchfiles>=0.20"]
 {% if cookiecutter.girder_plugin %}
 GIRDER_SERVER = ["girder>=5,<6", "girder-jobs>=5,<6", "girder-plugin-worker>=5,<6"]
+DEV += [*GIRDER_SERVER, "uvicorn>=0.29", "mongomock-ng>=7"]
 {% endif %}
 
 setup(
@@ -32,6 +36,7 @@ setup(
     extras_require={
 {% if cookiecutter.girder_plugin %}
         "girder": GIRDER_SERVER,
+        "dev": DEV,
         # The tests run a real Girder server, on an in-memory stand-in for MongoDB.
         "test": [*TEST, *GIRDER_SERVER, "pytest-girder>=5,<6", "mongomock-ng>=7"],
 {% if cookiecutter.web_client %}
@@ -40,6 +45,7 @@ setup(
         "browser": ["pytest-playwright[base-url]>=0.10"],
 {% endif %}
 {% else %}
+        "dev": DEV,
         "test": TEST,
 {% endif %}
     },

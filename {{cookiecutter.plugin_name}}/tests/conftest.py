@@ -7,7 +7,11 @@ import uuid
 from contextlib import ExitStack
 
 import pytest
+{% if cookiecutter.docker_task or cookiecutter.deployment %}
 from harness import PROJECT_ROOT, docker, workers
+{% else %}
+from harness import PROJECT_ROOT, workers
+{% endif %}
 {% if cookiecutter.girder_plugin %}
 from harness import girder as girder_server
 {% endif %}
@@ -81,6 +85,7 @@ def run_example_client(worker_env):
     command = [sys.executable, "example_client.py"]
     options = {"cwd": PROJECT_ROOT, "env": worker_env, "capture_output": True, "text": True}
     return lambda: subprocess.run(command, timeout=120, **options)
+{% if cookiecutter.docker_task or cookiecutter.deployment %}
 
 
 @pytest.fixture(scope="module")
@@ -90,11 +95,13 @@ def docker_engine():
     yield engine
     assert docker.leftover_containers(engine) == [], "containers left behind"
     engine.close()
+{% endif %}
 {% if cookiecutter.girder_plugin %}
 
 
 def pytest_configure(config):
     girder_server.choose_the_database(config)
+    girder_server.stop_servers_quickly()
 
 
 @pytest.fixture

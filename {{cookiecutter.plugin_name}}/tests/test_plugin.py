@@ -30,7 +30,11 @@ def test_plugin_names_every_analyses_module_and_each_imports():
     modules = {{ cookiecutter.plugin_class }}(Celery()).task_imports()
     assert "{{ cookiecutter.package_name }}.analyses.tasks" in modules
     on_disk = Path({{ cookiecutter.package_name }}.ANALYSES).glob("[!_]*.py")
-    assert sorted(modules) == sorted(f"{{ cookiecutter.package_name }}.analyses.{path.stem}" for path in on_disk)
+    expected = [f"{{ cookiecutter.package_name }}.analyses.{path.stem}" for path in on_disk]
+{% if cookiecutter.deployment %}
+    expected.append("{{ cookiecutter.package_name }}.probe")
+{% endif %}
+    assert sorted(modules) == sorted(expected)
     for module in modules:
         importlib.import_module(module)
 

@@ -47,7 +47,13 @@ class {{ cookiecutter.plugin_class }}(GirderWorkerPluginABC):
 
     def task_imports(self):
         # A new module in analyses/ is a new set of tasks, with nothing to register.
-        return [f"{__name__}.analyses.{module.name}" for module in iter_modules([ANALYSES])]
+        analyses = [f"{__name__}.analyses.{module.name}" for module in iter_modules([ANALYSES])]
+{% if cookiecutter.deployment %}
+        # The doctor's probe, which every worker of the queue must answer.
+        return [*analyses, f"{__name__}.probe"]
+{% else %}
+        return analyses
+{% endif %}
 {% if cookiecutter.dedicated_queue %}
 
 

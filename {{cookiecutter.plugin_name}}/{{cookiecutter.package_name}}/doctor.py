@@ -25,8 +25,8 @@ from {{ cookiecutter.package_name }} import QUEUE, {{ cookiecutter.plugin_class 
 
 #: The distribution whose version every worker must share with this host.
 DISTRIBUTION = "{{ cookiecutter.distribution_name }}"
-#: The task the doctor sends to a worker of the queue (analyses/probe.py).
-PROBE_TASK = "{{ cookiecutter.package_name }}.analyses.probe.probe"
+#: The task the doctor sends to a worker of the queue (probe.py).
+PROBE_TASK = "{{ cookiecutter.package_name }}.probe.probe"
 #: Seconds to wait for any one answer: a connection, the probe's result.
 DEFAULT_TIMEOUT = 5.0
 #: Seconds to collect replies to a broadcast. Workers answer in milliseconds, but

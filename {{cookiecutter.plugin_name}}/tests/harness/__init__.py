@@ -5,7 +5,9 @@
 - ``girder``: Girder's own test server, on an in-memory stand-in for MongoDB unless told otherwise;
 - ``tasks``: tasks that only tests run, on a worker started with ``--include harness.tasks``;
 {% endif %}
+{% if cookiecutter.docker_task or cookiecutter.deployment %}
 - ``docker``: the local Docker engine, for tests that start containers.
+{% endif %}
 
 ``tests/conftest.py`` turns them into pytest fixtures. The modules are plain Python, so
 anything else (a benchmark, a script) can drive a worker the same way.

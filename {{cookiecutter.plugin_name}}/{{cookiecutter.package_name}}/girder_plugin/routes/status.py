@@ -1,8 +1,6 @@
-"""``GET /{{ cookiecutter.plugin_name }}/status``: the doctor's checks, run from the Girder host, for site admins;
-``GET /{{ cookiecutter.plugin_name }}/workers``: whether a worker serves the plugin's queue, for any user.
+"""``GET /{{ cookiecutter.plugin_name }}/status``: the doctor's checks, run from the Girder host, for site admins.
 
-They only report: queueing is allowed whatever they find, as the broker keeps the message.
-They answer within a few seconds even when the broker is down, so a page may poll them.
+It answers within a few seconds even when the broker is down.
 """
 
 from girder.api import access
@@ -30,20 +28,4 @@ def get_status():
     return doctor.as_json(results)
 
 
-@access.user
-@autoDescribeRoute(
-    Description("Whether a worker serves this plugin's queue now.")
-    .notes(
-        "serving is null where the broker cannot tell (no broadcast) or does not answer."
-        " A page asks while a job waits: the job runs once a worker starts."
-    )
-    .errorResponse("You are not logged in.", 401)
-)
-def get_workers():
-    checks = [doctor.broker_answers, doctor.queue_workers]
-    broker, workers = doctor.run(timeout=TIMEOUT, checks=checks)
-    known = broker.status == doctor.OK and workers.status in (doctor.OK, doctor.FAIL)
-    return {"serving": workers.status == doctor.OK if known else None}
-
-
-ROUTES = [("GET", ("status",), get_status), ("GET", ("workers",), get_workers)]
+ROUTES = [("GET", ("status",), get_status)]

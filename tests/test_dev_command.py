@@ -1,0 +1,292 @@
+"""``python -m <package> dev`` as a plugin author runs it: one command, Girder with the plugin,
+a worker and the pages, each restarted or rebuilt as its files are saved.
+
+The command runs in a bake installed in a venv, in a process group of its own, as a shell
+starts it. The tests change the bake's files while it runs, as an author does.
+"""
+
+import os
+import socket
+import time
+
+import pytest
+from girder_client import GirderClient
+
+from support import browser, venvs
+from support.baking import EVERY_OPTION, bake_to
+from support.dev_command import DevCommand, descendants, free_port, port_is_free
+
+pytestmark = pytest.mark.e2e
+
+NEW_TASK = '''"""Doubles a number."""
+
+from girder_worker.app import app
+
+
+@app.task
+def double(n):
+    return 2 * n
+'''
+NEW_ROUTE = '''"""``POST /gwexample/double``."""
+
+from girder.api import access
+from girder.api.describe import Description, autoDescribeRoute
+from girder.api.rest import filtermodel
+from girder_jobs.models.job import Job
+
+from gwexample.analyses.double import double
+from gwexample.jobresult import StoreResultOnJob
+
+
+@access.user
+@filtermodel(model=Job)
+@autoDescribeRoute(Description("Double n.").param("n", "A number.", dataType="integer"))
+def run_double(n):
+    return double.delay(n, girder_result_hooks=[StoreResultOnJob()]).job
+
+
+ROUTES = [("POST", ("double",), run_double)]
+'''
+ANSWER_TIMEOUT = 60
+
+
+def installed_bake(tmp_path_factory, **answers):
+    project = bake_to(tmp_path_factory.mktemp("dev-bake"), **answers)
+    return project, venvs.plugin_venv(tmp_path_factory.mktemp("dev-venv"), project)
+
+
+@pytest.fixture(scope="module")
+def default_bake(tmp_path_factory):
+    return installed_bake(tmp_path_factory)
+
+
+@pytest.fixture(scope="module")
+def dev(default_bake):
+    """The default bake's dev command, running on a port of its own."""
+    project, python = default_bake
+    command = DevCommand(python, project, "gwexample", "--port", str(free_port())).start()
+    try:
+        command.account()
+        yield command
+    finally:
+        command.kill()
+
+
+@pytest.fixture(scope="module")
+def girder(dev):
+    url, login, password = dev.account()
+    client = GirderClient(apiUrl=f"{url}/api/v1")
+    client.authenticate(login, password)
+    return client
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    browser.require("the dev command's pages in a browser")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        args = ["--no-sandbox"] if os.geteuid() == 0 else []
+        launched = playwright.chromium.launch(
+            executable_path=os.environ["GW_TEST_BROWSER"], args=args
+        )
+        yield launched
+        launched.close()
+
+
+def logged_in_page(chromium, dev):
+    url, login, password = dev.account()
+    page = chromium.new_page()
+    page.set_default_timeout(ANSWER_TIMEOUT * 1000)
+    page.goto(url)
+    page.click("a.g-login")
+    page.fill("#g-login", login)
+    page.fill("#g-password", password)
+    page.click("#g-login-button")
+    page.wait_for_selector(".g-user-text")
+    return page
+
+
+def answer(girder, route, n, timeout=ANSWER_TIMEOUT):
+    """The result that the route's job stores, once it has one; None if none in timeout."""
+    deadline = time.monotonic() + timeout
+    job = girder.post(route, parameters={"n": n})
+    while time.monotonic() < deadline:
+        job = girder.get(f"job/{job['_id']}")
+        if job["status"] == 3:  # success
+            return job["meta"]["result"]
+        if job["status"] in (4, 5):  # error, canceled
+            return None
+        time.sleep(0.1)
+    return None
+
+
+def wait_until(check, timeout=ANSWER_TIMEOUT, step=0.2):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if result := check():
+            return result
+        time.sleep(step)
+    raise AssertionError(f"{check.__doc__ or check} did not happen within {timeout} s")
+
+
+def test_a_browser_logs_in_and_reads_fibonacci_26(dev, chromium):
+    """The README's quick path ends here: the printed account, the page, 121393."""
+    page = logged_in_page(chromium, dev)
+    page.click(".g-global-nav a[g-target='gwexample/fibonacci']")
+    page.fill("#g-gwexample-n", "26")
+    page.click("button:has-text('Run')")
+    page.wait_for_selector(".g-gwexample-result:has-text('121393')")
+    page.close()
+
+
+def test_a_saved_task_module_answers_with_no_restart(dev, default_bake, girder):
+    """A new module in analyses/ (and its route) works without touching the running command."""
+    project, _ = default_bake
+    saved = time.monotonic()
+    (project / "gwexample" / "analyses" / "double.py").write_text(NEW_TASK)
+    (project / "gwexample" / "girder_plugin" / "routes" / "double.py").write_text(NEW_ROUTE)
+
+    def doubled():
+        try:
+            return answer(girder, "gwexample/double", 21, timeout=5)
+        except Exception:  # the route is not there yet  # noqa: BLE001
+            return None
+
+    assert wait_until(doubled) == "42"
+    print(f"saved task -> new answer: {time.monotonic() - saved:.1f} s")
+    assert "worker restarted: analyses/double.py" in dev.output()
+
+
+def test_a_saved_page_is_rebuilt_and_shown_on_reload(dev, default_bake, chromium):
+    project, _ = default_bake
+    page_source = project / "gwexample" / "girder_plugin" / "web_client" / "src" / "pages"
+    page = logged_in_page(chromium, dev)
+    page.goto(f"{dev.account()[0]}/#gwexample/fibonacci")
+    page.wait_for_selector(".g-body-title:has-text('Fibonacci number')")
+    tasks = page_source / "tasks.js"
+    lines = len(dev.lines)
+    saved = time.monotonic()
+    tasks.write_text(tasks.read_text().replace("'Fibonacci number'", "'Fibonacci, rebuilt'"))
+    dev.wait_for(r"pages built in .*tasks\.js saved", after=lines)
+    print(f"saved page -> rebuilt bundle: {time.monotonic() - saved:.1f} s")
+    page.reload()
+    page.wait_for_selector(".g-body-title:has-text('Fibonacci, rebuilt')")
+    page.close()
+
+
+def test_a_syntax_error_then_its_fix_brings_the_worker_back(dev, default_bake, girder):
+    """The broken save shows the worker's error; Girder answers all along; the fix restarts."""
+    project, _ = default_bake
+    module = project / "gwexample" / "analyses" / "broken.py"
+    lines = len(dev.lines)
+    module.write_text("def broken(:\n")
+    dev.wait_for(r"the worker stopped", after=lines)
+    assert "SyntaxError" in "\n".join(dev.lines[lines:])
+    assert girder.get("system/version")["release"].startswith("5.")
+    lines = len(dev.lines)
+    module.write_text("def fixed():\n    return 1\n")
+    dev.wait_for(r"worker restarted: analyses/broken\.py", after=lines)
+    assert answer(girder, "gwexample/fibonacci", 26) == "121393"
+
+
+def test_ctrl_c_stops_every_process_and_a_second_start_works(default_bake):
+    project, python = default_bake
+    port = free_port()
+    for _ in range(2):
+        command = DevCommand(python, project, "gwexample", "--port", str(port)).start()
+        try:
+            command.account()
+            assert descendants(command.process.pid), "the dev command started no process"
+            seconds = command.ctrl_c()
+        finally:
+            command.kill()
+        print(f"Ctrl-C -> every process gone: {seconds:.1f} s")
+        assert port_is_free(port)
+
+
+def test_a_port_in_use_is_an_error_and_starts_nothing(default_bake):
+    project, python = default_bake
+    before = set(venvs.processes_started_by(python))
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        command = DevCommand(python, project, "gwexample", "--port", str(port)).start()
+        try:
+            status = command.process.wait(60)
+        finally:
+            command.kill()
+    assert status != 0
+    error = f"error: port {port} on 127.0.0.1 is in use; choose another with --port"
+    assert command.lines == [error]
+    assert set(venvs.processes_started_by(python)) <= before, "the refused command left a process"
+
+
+def test_an_unanswering_database_is_an_error_naming_it(default_bake):
+    project, python = default_bake
+    uri = f"mongodb://author:s3cret@127.0.0.1:{free_port()}/girder"
+    port = str(free_port())
+    command = DevCommand(python, project, "gwexample", "--database", uri, "--port", port).start()
+    try:
+        status = command.process.wait(60)
+    finally:
+        command.kill()
+    assert status != 0
+    [line] = command.lines
+    assert line.startswith("error: no MongoDB answered at mongodb://author:***@127.0.0.1:")
+    assert "--database" in line and "s3cret" not in line
+
+
+def test_the_every_option_dev_command_serves_every_page(tmp_path_factory, chromium):
+    """Each example brings its page; the dev command serves them all, built at start."""
+    project, python = installed_bake(tmp_path_factory, **EVERY_OPTION)
+    command = DevCommand(python, project, "image_tools", "--port", str(free_port())).start()
+    try:
+        url, login, password = command.account()
+        page = logged_in_page(chromium, command)
+        for route, title in [
+            ("fibonacci", "Fibonacci number"),
+            ("fibonacci_sequence", "Fibonacci sequence"),
+        ]:
+            page.click(f".g-global-nav a[g-target='image_tools/{route}']")
+            page.wait_for_selector(f".g-body-title:has-text('{title}')")
+        client = GirderClient(apiUrl=f"{url}/api/v1")
+        client.authenticate(login, password)
+        user = client.get("user/me")
+        folder = client.listFolder(user["_id"], "user", name="Private")
+        item = client.createItem(next(folder)["_id"], "notes")
+        client.uploadFileToItem(item["_id"], __file__)
+        page.goto(f"{url}/#item/{item['_id']}")
+        page.click(".g-item-actions-button")
+        for action in ["count-lines", "count-words", "count-words-into-metadata"]:
+            page.wait_for_selector(f".g-item-actions-menu .g-image_tools-{action}")
+        page.close()
+    finally:
+        command.kill()
+
+
+def test_without_girder_the_dev_command_runs_a_reloading_worker(tmp_path_factory):
+    """girder_plugin=no: the same command, a worker alone on the embedded broker."""
+    project = bake_to(tmp_path_factory.mktemp("dev-bake"), girder_plugin=False)
+    python = venvs.plugin_venv(
+        tmp_path_factory.mktemp("dev-venv"), project, without=venvs.GIRDER_DISTRIBUTIONS
+    )
+    command = DevCommand(python, project, "gwexample").start()
+    try:
+        command.wait_for("watching the package")
+        broker = {
+            "GIRDER_WORKER_BROKER": f"sqla+sqlite:///{project / '.dev' / 'broker.sqlite'}",
+            "GIRDER_WORKER_BACKEND": f"db+sqlite:///{project / '.dev' / 'results.sqlite'}",
+        }
+        client = venvs.run_python(
+            python, "example_client.py", cwd=project, env={**os.environ, **broker}, timeout=120
+        )
+        assert client.stdout.strip() == "121393", client.stderr
+        lines = len(command.lines)
+        (project / "gwexample" / "analyses" / "double.py").write_text(NEW_TASK)
+        command.wait_for(r"worker restarted: analyses/double\.py", after=lines)
+        command.wait_for(r"gwexample\.analyses\.double\.double", after=lines)
+        command.ctrl_c()
+    finally:
+        command.kill()

@@ -1,0 +1,276 @@
+"""``python -m {{ cookiecutter.package_name }} dev``: the plugin running{% if cookiecutter.girder_plugin %} in Girder{% endif %}, restarted as you save.
+
+One process owns all of it, and Ctrl-C or SIGTERM stops all of it:
+
+- a worker of the plugin's queue, restarted when a Python module of the package is saved;
+{% if cookiecutter.girder_plugin %}
+- Girder 5 with this plugin, served in this process (``dev_girder``); a saved route module
+  reloads the plugin's routes there;
+{% if cookiecutter.girder_plugin and cookiecutter.web_client %}
+- the pages, built at start and again on every save of the web client's sources;
+{% endif %}
+{% endif %}
+- the embedded broker (SQLite files in ``.dev/``) unless ``GIRDER_WORKER_BROKER`` names one.
+
+Each process it starts gets a process group of its own, so that stopping it stops what it
+forked too (the worker's pool{% if cookiecutter.girder_plugin and cookiecutter.web_client %}, npm's node{% endif %}); a terminal's Ctrl-C reaches this process alone.
+"""
+
+import os
+{% if cookiecutter.girder_plugin and cookiecutter.web_client %}
+import shutil
+{% endif %}
+import signal
+{% if cookiecutter.girder_plugin %}
+import socket
+{% endif %}
+import subprocess
+import sys
+import threading
+{% if cookiecutter.girder_plugin and cookiecutter.web_client %}
+import time
+{% endif %}
+from contextlib import suppress
+from pathlib import Path
+
+import watchfiles
+
+from {{ cookiecutter.package_name }} import QUEUE
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+#: The dev command's own files: the embedded broker{% if cookiecutter.girder_plugin %} and the uploads{% endif %}. .gitignore lists it.
+DEV_DIR = PACKAGE_DIR.parent / ".dev"
+{% if cookiecutter.girder_plugin and cookiecutter.web_client %}
+WEB_CLIENT = PACKAGE_DIR / "girder_plugin" / "web_client"
+{% endif %}
+#: Seconds a process gets to stop before it is killed: all of them stop within 10 s.
+STOP_TIMEOUT = 3
+
+
+def say(message):
+    print(f"dev: {message}", flush=True)
+
+
+class Child:
+    """A process that this command started, in a process group of its own."""
+
+    def __init__(self, command, cwd=None):
+        self.command = command
+        self.cwd = cwd
+        self.process = None
+
+    def start(self):
+        self.process = subprocess.Popen(
+            self.command, cwd=self.cwd, stdin=subprocess.DEVNULL, start_new_session=True
+        )
+        return self
+
+    def exited(self):
+        """The exit status, or None while it runs (or never ran)."""
+        return None if self.process is None else self.process.poll()
+
+    def wait(self):
+        return self.process.wait()
+
+    def stop(self, grace=STOP_TIMEOUT):
+        """Ask it to stop, give it grace seconds, then kill what is left of its group."""
+        if self.process is None:
+            return
+        with suppress(ProcessLookupError):
+            self.process.send_signal(signal.SIGTERM)
+        with suppress(subprocess.TimeoutExpired):
+            self.process.wait(grace)
+        # Whatever it forked and left behind goes too.
+        with suppress(ProcessLookupError):
+            os.killpg(self.process.pid, signal.SIGKILL)
+        self.process.wait()
+
+
+def worker_command(queues):
+    return [
+        *(sys.executable, "-m", "celery", "-A", "girder_worker.app", "worker"),
+        *("--loglevel", "info", "--queues", ",".join(queues), "--concurrency", "1"),
+        *("--without-gossip", "--without-mingle", "--without-heartbeat"),
+    ]
+
+
+def use_a_broker():
+    """Name the broker in the environment (this process's and its children's); say which."""
+    if os.environ.get("GIRDER_WORKER_BROKER"):
+        say(f"broker: {os.environ['GIRDER_WORKER_BROKER']} (GIRDER_WORKER_BROKER)")
+        return
+    DEV_DIR.mkdir(exist_ok=True)
+    files = {"GIRDER_WORKER_BROKER": "broker.sqlite", "GIRDER_WORKER_BACKEND": "results.sqlite"}
+    for name in files.values():
+        # Tasks queued in an earlier run belong to jobs that are gone with it.
+        (DEV_DIR / name).unlink(missing_ok=True)
+    os.environ["GIRDER_WORKER_BROKER"] = f"sqla+sqlite:///{DEV_DIR / files['GIRDER_WORKER_BROKER']}"
+    os.environ["GIRDER_WORKER_BACKEND"] = f"db+sqlite:///{DEV_DIR / files['GIRDER_WORKER_BACKEND']}"
+    say(f"broker: embedded, SQLite files in {DEV_DIR}")
+    # Celery refuses to run a worker that accepts pickle (girder_worker does) as root unless told.
+    os.environ.setdefault("C_FORCE_ROOT", "1")
+{% if cookiecutter.girder_plugin and cookiecutter.web_client %}
+
+
+class Pages:
+    """The web client, built with npm; without npm, Girder runs without the pages."""
+
+    def __init__(self):
+        self.npm = shutil.which("npm")
+        self.build = None
+
+    def make(self, why="start"):
+        if self.npm is None:
+            say("npm is missing, so the pages are not built (install Node.js); Girder runs on")
+            return
+        started = time.monotonic()
+        if not (WEB_CLIENT / "node_modules").is_dir():
+            say("installing the web client's packages (npm ci)")
+            if not self._run("ci", "--no-audit", "--no-fund"):
+                return
+        if self._run("run", "build", "--silent"):
+            say(f"pages built in {time.monotonic() - started:.1f} s ({why}); reload the browser")
+
+    def _run(self, *args):
+        self.build = Child([self.npm, *args], cwd=WEB_CLIENT).start()
+        status = self.build.wait()
+        if status != 0 and status > 0:
+            say(f"npm {' '.join(args)} failed (exit status {status}); its error is above")
+        return status == 0
+
+    def stop(self):
+        if self.build is not None:
+            self.build.stop()
+{% endif %}
+{% if cookiecutter.girder_plugin %}
+
+
+def port_in_use(host, port):
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
+        try:
+            probe.bind((host, port))
+        except OSError:
+            return True
+    return False
+{% endif %}
+
+
+class Dev:
+    """Everything the dev command started, and the watching that restarts parts of it."""
+
+    def __init__(self, queues{% if cookiecutter.girder_plugin %}, girder{% endif %}):
+        self.worker = Child(worker_command(queues))
+{% if cookiecutter.girder_plugin %}
+        self.girder = girder
+{% endif %}
+{% if cookiecutter.girder_plugin and cookiecutter.web_client %}
+        self.pages = Pages()
+{% endif %}
+        self.stopping = threading.Event()
+        self.watcher = threading.Thread(target=self.watch, name="dev-watch", daemon=True)
+
+    def stop(self, *signal_args):
+        self.stopping.set()
+{% if cookiecutter.girder_plugin and cookiecutter.web_client %}
+        # A build in progress ends now: the start waits for it, and would wait in vain.
+        self.pages.stop()
+{% endif %}
+
+    def run(self):
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            signal.signal(sig, self.stop)
+        try:
+            self.worker.start()
+{% if cookiecutter.girder_plugin and cookiecutter.web_client %}
+            self.pages.make()
+{% endif %}
+            self.watcher.start()
+{% if cookiecutter.girder_plugin %}
+            if not self.stopping.is_set():
+                # Girder's server holds Ctrl-C and SIGTERM while it runs, then hands them back.
+                self.girder.serve()
+{% else %}
+            say("watching the package; Ctrl-C stops the worker")
+            self.stopping.wait()
+{% endif %}
+        finally:
+            self.stop()
+            self.worker.stop()
+            if self.watcher.is_alive():
+                self.watcher.join(STOP_TIMEOUT)
+            say("stopped")
+        return 0
+
+    def watch(self):
+{% if cookiecutter.girder_plugin and cookiecutter.web_client %}
+        sources = watchfiles.DefaultFilter(ignore_paths=[WEB_CLIENT / "dist"])
+{% else %}
+        sources = watchfiles.DefaultFilter()
+{% endif %}
+        reported_exit = False
+        for changes in watchfiles.watch(
+            PACKAGE_DIR,
+            watch_filter=sources,
+            stop_event=self.stopping,
+            rust_timeout=1000,
+            yield_on_timeout=True,
+        ):
+            paths = {Path(path) for _, path in changes}
+            # An editor's temporary files come and go within a save; a deleted module counts.
+            paths = {path for path in paths if path.exists()} or paths
+            saved = sorted(path.relative_to(PACKAGE_DIR).as_posix() for path in paths)
+            if self.stopping.is_set():
+                return
+            status = self.worker.exited()
+            if status is not None and not reported_exit:
+                say(f"the worker stopped (exit status {status}; its error is above): save a fix")
+            reported_exit = status is not None
+            if saved:
+                self.changed(saved)
+
+    def changed(self, saved):
+        python = [path for path in saved if path.endswith(".py")]
+{% if cookiecutter.girder_plugin %}
+        routes = [path for path in python if path.startswith(("girder_plugin/", "analyses/"))]
+        worker = [path for path in python if not path.startswith("girder_plugin/")]
+{% else %}
+        worker = python
+{% endif %}
+        if worker:
+            # A worker takes seconds to stop politely; the task it runs is cut short anyway.
+            self.worker.stop(grace=0)
+            self.worker.start()
+            say(f"worker restarted: {', '.join(worker)} saved")
+{% if cookiecutter.girder_plugin %}
+        if routes and self.girder.reload_routes():
+            say(f"Girder reloaded the plugin's routes: {', '.join(routes)} saved")
+{% endif %}
+{% if cookiecutter.girder_plugin and cookiecutter.web_client %}
+        pages = [path for path in saved if path.startswith("girder_plugin/web_client/")]
+        if pages:
+            self.pages.make(why=f"{', '.join(pages)} saved")
+{% endif %}
+
+
+def main(args):
+{% if cookiecutter.girder_plugin %}
+    from {{ cookiecutter.package_name }} import dev_girder
+
+    if port_in_use(args.host, args.port):
+        print(
+            f"error: port {args.port} on {args.host} is in use; choose another with --port",
+            file=sys.stderr,
+        )
+        return 2
+    if args.database and (problem := dev_girder.database_problem(args.database)):
+        print(f"error: {problem}", file=sys.stderr)
+        return 2
+    use_a_broker()
+    girder = dev_girder.Girder(args.host, args.port, args.database, args.admin, args.password)
+    # A real MongoDB reaches a worker process too, so Girder's own tasks (the local queue) run.
+    queues = [QUEUE, "local"] if args.database else [QUEUE]
+    return Dev(queues, girder).run()
+{% else %}
+    use_a_broker()
+    return Dev([QUEUE]).run()
+{% endif %}

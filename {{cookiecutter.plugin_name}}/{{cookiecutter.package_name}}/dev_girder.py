@@ -1,0 +1,168 @@
+"""Girder 5 with this plugin, in the dev command's process.
+
+Girder's ASGI app, served by uvicorn as ``girder serve`` serves it. Its database is a real
+MongoDB (``--database``) or, by default, the in-memory stand-in that the tests use, which
+lives in this process and is gone when it stops.
+"""
+
+import importlib
+import os
+import secrets
+import sys
+import traceback
+from urllib.parse import urlsplit, urlunsplit
+
+import uvicorn
+
+from {{ cookiecutter.package_name }} import __name__ as PACKAGE
+
+#: Seconds a --database gets to answer.
+DATABASE_TIMEOUT = 10
+#: The in-memory database's name, as Girder sees it.
+EMBEDDED_URI = "mongodb://embedded/girder"
+
+
+def without_password(uri):
+    parts = urlsplit(uri)
+    if parts.password is None:
+        return uri
+    netloc = parts.netloc.replace(f":{parts.password}@", ":***@", 1)
+    return urlunsplit(parts._replace(netloc=netloc))
+
+
+def database_problem(uri):
+    """Why the MongoDB at uri cannot be used, or None when it answers."""
+    import pymongo
+
+    timeout_ms = DATABASE_TIMEOUT * 1000
+    try:
+        with pymongo.MongoClient(
+            uri, serverSelectionTimeoutMS=timeout_ms, connectTimeoutMS=timeout_ms
+        ) as client:
+            client.admin.command("ping")
+    except Exception as error:  # noqa: BLE001 - any failure means: not this database
+        reason = str(error).split(",")[0].split("\n")[0]
+        return (
+            f"no MongoDB answered at {without_password(uri)} within {DATABASE_TIMEOUT} s"
+            f" (--database): {reason}"
+        )
+    return None
+
+
+def embed_the_database():
+    """Girder on the in-memory stand-in, with the two mends that Girder 5 needs for it."""
+    import mongomock_ng
+    from girder import models
+    from girder.api import rest
+
+    # mongomock-ng's client takes Girder's codec options (time-zone-aware dates).
+    models.pymongo.MongoClient = mongomock_ng.MongoClient
+    # Girder filters list results only when it knows their cursor type.
+    rest._MONGO_CURSOR_TYPES = (*rest._MONGO_CURSOR_TYPES, mongomock_ng.collection.Cursor)
+
+
+class Girder:
+    def __init__(self, host, port, database=None, admin="admin", password=None):
+        self.host = host
+        self.port = port
+        self.database = database
+        self.admin = admin
+        self.password = password
+        self.info = None
+
+    @property
+    def url(self):
+        host = "127.0.0.1" if self.host in ("0.0.0.0", "::", "") else self.host
+        return f"http://{host}:{self.port}"
+
+    def serve(self):
+        """Serve Girder until Ctrl-C or SIGTERM."""
+        from {{ cookiecutter.package_name }}.dev import DEV_DIR, say
+
+        # Read when Girder's modules load, so set first.
+        os.environ["GIRDER_SERVER_MODE"] = "development"
+        os.environ["GIRDER_MONGO_URI"] = self.database or EMBEDDED_URI
+        # Workers report jobs to this server (Girder reads any setting from GIRDER_SETTING_*).
+        os.environ["GIRDER_SETTING_WORKER_API_URL"] = f"{self.url}/api/v1"
+        from girder.utility import config
+
+        config.getConfig()["database"]["uri"] = os.environ["GIRDER_MONGO_URI"]
+        if self.database is None:
+            embed_the_database()
+        from girder.asgi import app
+        from girder.wsgi import info
+
+        self.info = info
+        account = self.make_admin()
+        self.make_assetstore(DEV_DIR / "assetstore")
+        if self.database is None:
+            say("database: embedded, in memory; its data is gone when this command stops")
+        else:
+            say(f"database: {without_password(self.database)}")
+        say(f"Girder: {self.url}  ({account}); Ctrl-C stops everything")
+        server = uvicorn.Server(
+            uvicorn.Config(
+                app,
+                host=self.host,
+                port=self.port,
+                log_level="warning",
+                server_header=False,
+                date_header=False,
+                # Open pages hold a websocket each; they do not keep the server from stopping.
+                timeout_graceful_shutdown=2,
+            )
+        )
+        server.run()
+
+    def make_admin(self):
+        """The admin account, made unless it exists; says how to log in."""
+        from girder.models.user import User
+
+        if User().findOne({"login": self.admin}) is not None:
+            return f"log in as {self.admin}, an account of this database"
+        password = self.password or secrets.token_urlsafe(9)
+        User().createUser(
+            login=self.admin,
+            password=password,
+            firstName="Dev",
+            lastName="Admin",
+            email=f"{self.admin}@example.com",
+            admin=True,
+        )
+        return f"log in as {self.admin} with password {password}"
+
+    def make_assetstore(self, root):
+        """A directory assetstore for uploads, unless the database has one."""
+        from girder.models.assetstore import Assetstore
+
+        if Assetstore().findOne() is None:
+            root.mkdir(parents=True, exist_ok=True)
+            Assetstore().createFilesystemAssetstore(name="dev", root=str(root))
+
+    def reload_routes(self):
+        """Re-import the task and route modules and mount the new routes in the running Girder.
+
+        The database stays as it is. On an error the old routes stay, and it is printed.
+        """
+        names = [
+            name
+            for name in sorted(sys.modules)
+            if name.startswith((f"{PACKAGE}.analyses.", f"{PACKAGE}.girder_plugin.routes."))
+        ]
+        # The tasks first, then what imports them: the resource, then its route modules.
+        rest = f"{PACKAGE}.girder_plugin.rest"
+        tasks = [name for name in names if ".analyses." in name]
+        order = [*tasks, rest, *(name for name in names if ".routes." in name)]
+        try:
+            for name in order:
+                importlib.reload(sys.modules[name])
+            resource = sys.modules[rest]
+            setattr(self.info["apiRoot"], resource.RESOURCE_NAME, resource.TaskRoutes())
+            for module in resource.route_modules():
+                if hasattr(module, "load"):
+                    module.load(self.info)
+        except Exception:  # noqa: BLE001 - a broken save must not stop the server
+            traceback.print_exc()
+            print("dev: the routes did not reload (error above); the old ones stay", flush=True)
+            return False
+        return True
