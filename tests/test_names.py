@@ -114,7 +114,9 @@ LONGEST_TEST_NAME = 60
 TEST_SUITES = {
     "bake=every-option": lambda baked: baked(**EVERY_OPTION) / "tests",
     # The branches that only a bake without the Girder half renders.
-    "bake=girder_plugin=False": lambda baked: baked(girder_plugin=False) / "tests",
+    "bake=every-option-girder_plugin=False": lambda baked: (
+        baked(**EVERY_OPTION | {"girder_plugin": False}) / "tests"
+    ),
     "template": lambda baked: TEMPLATE_DIR / "tests",
 }
 
@@ -133,5 +135,5 @@ def names_of_tests(tests_dir):
 @pytest.mark.parametrize("suite", TEST_SUITES)
 def test_no_test_name_is_longer_than_60_characters(baked, suite):
     names = names_of_tests(TEST_SUITES[suite](baked))
-    assert len(names) > 20, names
+    assert names, "no test function found"
     assert [(file, name) for file, name in names if len(name) > LONGEST_TEST_NAME] == []
