@@ -5,7 +5,7 @@ import re
 import pytest
 from girder_jobs.constants import JobStatus
 from girder_jobs.models.job import Job
-from harness.browser import expect, part
+from harness.browser import expect, log_in, part
 from harness.girder import job_count, wait_for_job
 from harness.workers import taking_nothing_from
 
@@ -45,10 +45,7 @@ def test_anonymous_visitor_logs_in_then_runs_it(girder_ui, user):
     """An anonymous visitor gets no form but a log-in link, and can run the task after it."""
     page = girder_ui(fragment="{{ cookiecutter.plugin_name }}/fibonacci")
     expect(page.locator("#g-{{ cookiecutter.plugin_name }}-n")).to_have_count(0)
-    page.click(".g-{{ cookiecutter.plugin_name }}-login")
-    page.fill("#g-login", user["login"])
-    page.fill("#g-password", "password")
-    page.click("#g-login-button")
+    log_in(page, user, link=".g-{{ cookiecutter.plugin_name }}-login")
     page.fill("#g-{{ cookiecutter.plugin_name }}-n", "10")
     page.click("button:has-text('Run')")
     expect(part(page, "result")).to_contain_text("55")

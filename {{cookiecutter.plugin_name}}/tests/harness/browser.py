@@ -163,9 +163,13 @@ def part(page, name):
     return page.locator(f".g-{{ cookiecutter.plugin_name }}-{name}")
 
 
-def log_in(page, user):
-    """Log in as a person does; pytest-girder's users have the password "password"."""
-    page.click("a.g-login")
+def log_in(page, user, link="a.g-login"):
+    """Log in as a person does, in the dialog that link opens; pytest-girder's users have the
+    password "password"."""
+    page.click(link)
+    # The dialog focuses its login field once it has faded in: text typed before that may land
+    # in the wrong field.
+    expect(page.locator("#g-login")).to_be_focused()
     page.fill("#g-login", user["login"])
     page.fill("#g-password", "password")
     page.click("#g-login-button")
