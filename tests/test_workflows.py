@@ -58,7 +58,7 @@ def test_every_baked_github_file_matches_its_schema(baked_projects, schema):
     assert_valid(schema, files)
 
 
-def test_every_baked_compose_file_matches_the_compose_specification(baked_projects):
+def test_baked_compose_files_match_the_compose_spec(baked_projects):
     files = [project / "compose.yaml" for project in baked_projects]
     assert_valid("vendor.compose-spec", [path for path in files if path.exists()])
 
@@ -74,7 +74,8 @@ def test_the_templates_own_github_files_are_secure_and_valid():
         assert_valid(schema, sorted((TEMPLATE_DIR / ".github").glob(pattern)))
 
 
-def test_the_templates_own_workflow_runs_the_fast_tier_and_the_full_suite_on_real_services():
+def test_own_workflow_runs_fast_tier_and_suite_on_services():
+    """The template's own workflow runs the fast tier, and the full suite on real services."""
     workflow = yaml.safe_load((TEMPLATE_DIR / ".github/workflows/ci.yml").read_text())
     fast, full = workflow["jobs"]["fast"], workflow["jobs"]["full"]
     assert any('-m "not e2e"' in step.get("run", "") for step in fast["steps"])
