@@ -37,7 +37,7 @@ setup(
     python_requires=">=3.11",
     packages=find_packages(exclude=["tests", "tests.*"]),
 {% if cookiecutter.girder_plugin and cookiecutter.web_client %}
-    # The Girder plugin's web client, built (see MANIFEST.in): never its sources or node_modules.
+    # The Girder plugin's web client, built: never its sources or node_modules (nor in the sdist).
     package_data={"{{ cookiecutter.package_name }}.girder_plugin": ["web_client/dist/*"]},
 {% endif %}
     # A worker host needs only this; the Girder host adds the "girder" extra.

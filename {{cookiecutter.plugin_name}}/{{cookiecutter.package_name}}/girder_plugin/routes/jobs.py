@@ -1,11 +1,16 @@
-"""``PUT /{{ cookiecutter.plugin_name }}/job/{id}/result``: a task's return value, kept on its job.
+"""What a page needs to know of a job beyond girder_jobs' own routes.
 
-girder_jobs keeps a job's status, progress and log, not what its task returned. The worker
-sends the value here (``{{ cookiecutter.package_name }}.jobresult``) and the job keeps it as
-JSON text in ``meta.result``, where the web client reads it.
+- ``PUT /{{ cookiecutter.plugin_name }}/job/{id}/result``: a task's return value, kept on its job.
+  girder_jobs keeps a job's status, progress and log, not what its task returned. The worker
+  sends the value here (``{{ cookiecutter.package_name }}.jobresult``) and the job keeps it as
+  JSON text in ``meta.result``, where the web client reads it.
+- ``GET /{{ cookiecutter.plugin_name }}/workers``: whether a worker serves the plugin's queue
+  now, which a page asks while its job waits. It answers within seconds even when the broker is
+  down; queueing is allowed whatever it finds, as the broker keeps the message.
 """
 
 import json
+from concurrent.futures import ThreadPoolExecutor
 
 from girder.api import access
 from girder.api.describe import Description, autoDescribeRoute
@@ -14,8 +19,12 @@ from girder.exceptions import RestException
 from girder.models.token import Token
 from girder_jobs.models.job import Job
 
+from {{ cookiecutter.package_name }} import QUEUE
+
 #: Longest result kept, in characters of JSON: it lives in the job's document.
 MAX_RESULT_LENGTH = 100_000
+#: Seconds to wait for the broker, and for workers to answer a broadcast.
+WORKERS_TIMEOUT = 2.0
 
 
 @access.token
@@ -41,4 +50,42 @@ def set_job_result(job, result):
     Job().updateJob(job, otherFields={"meta": {**job.get("meta", {}), "result": text}})
 
 
-ROUTES = [("PUT", ("job", ":id", "result"), set_job_result)]
+@access.user
+@autoDescribeRoute(
+    Description("Whether a worker serves this plugin's queue now.")
+    .notes(
+        "serving is null where the broker cannot tell (no broadcast) or does not answer."
+        " A page asks while a job waits: the job runs once a worker starts."
+    )
+    .errorResponse("You are not logged in.", 401)
+)
+def get_workers():
+    # Celery retries a silent broker for longer than a page waits, so the call gets a bound;
+    # a call past it finishes in a thread nobody waits for.
+    pool = ThreadPoolExecutor(max_workers=1)
+    try:
+        return {"serving": pool.submit(queue_is_served).result(timeout=WORKERS_TIMEOUT * 2)}
+    except Exception:
+        return {"serving": None}
+    finally:
+        pool.shutdown(wait=False)
+
+
+def queue_is_served():
+    """True or False as the workers answer; None where the broker cannot broadcast."""
+    from girder_worker.app import app
+
+    with app.connection_for_write(connect_timeout=WORKERS_TIMEOUT) as connection:
+        connection.ensure_connection(max_retries=1, interval_start=0, timeout=WORKERS_TIMEOUT)
+        if "fanout" not in connection.transport.implements.exchange_type:
+            return None
+        inspect = app.control.inspect(timeout=WORKERS_TIMEOUT / 2, connection=connection)
+        replies = inspect.active_queues()
+    queues = [queue for worker in (replies or {}).values() for queue in worker]
+    return any(queue.get("name") == QUEUE for queue in queues)
+
+
+ROUTES = [
+    ("PUT", ("job", ":id", "result"), set_job_result),
+    ("GET", ("workers",), get_workers),
+]
