@@ -9,7 +9,8 @@ Two workers of the default plugin run on this host, one on amqp://, one on amqps
 the broker against that CA (GIRDER_WORKER_BROKER_CA_FILE, which the plugin class reads), each
 on a queue of its own. A client with Girder's account sends to each in the same way, over the
 same kind of connection: round trips one call of each in turn, then a batch of each, the
-batches taking turns to lead. Prints TLS ÷ plain, medians with the min–max over rounds.
+batches taking turns to lead. Prints TLS ÷ plain, medians with the min–max over rounds, and
+the CPU a task of the batches costs the client, the worker and the broker in each case.
 """
 
 import argparse
