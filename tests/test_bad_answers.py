@@ -44,9 +44,8 @@ def case_id(case):
 
 
 @pytest.mark.parametrize(("field", "value"), BAD_ANSWERS, ids=[case_id(c) for c in BAD_ANSWERS])
-def test_a_bad_answer_is_rejected_naming_the_field_and_no_directory_is_left(
-    cookies, capfd, tmp_path, field, value
-):
+def test_bad_answer_is_refused_naming_the_field(cookies, capfd, tmp_path, field, value):
+    """A bad answer is rejected, naming the field, and no directory is left."""
     result = bake(cookies, **{field: value})
     assert isinstance(result.exception, FailedHookException)
     errors = capfd.readouterr().err

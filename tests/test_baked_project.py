@@ -9,7 +9,8 @@ from support.baking import bake
 
 
 @pytest.mark.e2e
-def test_a_regular_install_registers_the_plugin_outside_the_source_tree(cookies, tmp_path):
+def test_regular_install_registers_the_plugin(cookies, tmp_path):
+    """A regular (not editable) install registers the plugin, outside the source tree."""
     project = bake(cookies, plugin_name="image_tools").project_path
     python = venvs.layered_venv(tmp_path / "venv")
     subprocess.run(

@@ -65,7 +65,7 @@ def test_a_created_project_is_up_to_date(project):
     assert cruft.check(project)
 
 
-def test_the_saved_answers_name_no_local_path_but_the_template_source(project, template_repo):
+def test_saved_answers_name_the_template_source_not_a_path(project, template_repo):
     saved = json.loads((project / ".cruft.json").read_text())
     answers = saved["context"]["cookiecutter"]
     local = {k: v for k, v in answers.items() if isinstance(v, str) and v.startswith("/")}
@@ -73,7 +73,8 @@ def test_the_saved_answers_name_no_local_path_but_the_template_source(project, t
     assert answers["plugin_name"] == "gwexample"
 
 
-def test_a_template_change_reaches_an_untouched_project_without_conflict(project, template_repo):
+def test_template_change_reaches_an_untouched_project(project, template_repo):
+    """A template change reaches an untouched project without conflict."""
     readme = template_repo / "{{cookiecutter.plugin_name}}" / "README.md"
     readme.write_text(readme.read_text() + "\nA line the template gained later.\n")
     git(template_repo, "commit", "-qam", "template change")

@@ -31,7 +31,7 @@ def setup_call(project):
     return {kw.arg: kw.value for kw in call.keywords}
 
 
-def test_the_default_bake_is_named_gwexample_and_holds_the_plugin_files(baked):
+def test_default_bake_is_gwexample_with_the_plugin_files(baked):
     project = baked()
     assert project.name == "gwexample"
     files = {p.relative_to(project).as_posix() for p in project.rglob("*") if p.is_file()}
@@ -57,7 +57,7 @@ def test_the_default_plugin_class_is_the_seeds(baked):
     assert [base.id for base in plugin.bases] == ["GirderWorkerPluginABC"]
 
 
-def test_the_default_task_is_fibonacci_in_the_analyses_tasks_module(baked):
+def test_default_task_is_fibonacci_in_analyses_tasks(baked):
     tree = ast.parse((baked() / "gwexample/analyses/tasks.py").read_text())
     assert "fibonacci" in {node.name for node in tree.body if isinstance(node, ast.FunctionDef)}
 

@@ -32,7 +32,8 @@ def test_good_answers_pass_validation():
     assert pre_gen.validate(GOOD, QUESTIONS) == []
 
 
-def test_every_free_text_question_of_cookiecutter_json_has_a_check():
+def test_every_free_text_question_has_a_check():
+    """Every free-text question of cookiecutter.json has a check."""
     free_text = {name for name, value in QUESTIONS.items() if isinstance(value, str)}
     assert set(pre_gen.CHECKS) == free_text
 
@@ -49,7 +50,8 @@ def test_a_yes_no_question_takes_only_a_boolean(value):
     ]
 
 
-def test_a_choice_outside_the_list_of_cookiecutter_json_is_refused():
+def test_choice_outside_the_list_is_refused():
+    """A choice outside the list of cookiecutter.json is refused."""
     assert pre_gen.validate(GOOD | {"license": "GPL"}, QUESTIONS) == [
         "license: 'GPL' is not one of Apache-2.0, MIT, BSD-3-Clause, Proprietary. "
         "Try something like 'Apache-2.0'."
@@ -60,7 +62,8 @@ def test_main_returns_0_on_good_answers():
     assert pre_gen.main(GOOD, QUESTIONS) == 0
 
 
-def test_without_cookiecutter_json_as_under_cruft_the_answers_are_still_checked(capsys):
+def test_answers_are_checked_without_cookiecutter_json(capsys):
+    """Without cookiecutter.json, as under cruft, the answers are still checked."""
     assert pre_gen.main(GOOD) == 0
     assert pre_gen.main(GOOD | {"girder_plugin": "yes", "version": "v1"}) == 1
     assert "version: 'v1'" in capsys.readouterr().err
@@ -147,7 +150,7 @@ def test_post_gen_can_run_twice_on_the_same_project(cookies):
     assert sorted(p.name for p in project.rglob("*")) == before
 
 
-def test_the_unrendered_hooks_and_the_rest_of_the_repository_are_ruff_clean():
+def test_unrendered_hooks_and_repository_are_ruff_clean():
     # ruff.toml leaves out the project template, whose Jinja is not Python until baked.
     for command in (["check"], ["format", "--check"]):
         run = subprocess.run(

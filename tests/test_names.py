@@ -1,12 +1,13 @@
 """Derived names (the local extension) and names a package may not take."""
 
+import ast
 import importlib.metadata
 import sys
 
 import pytest
 from packaging.requirements import Requirement
 
-from support.baking import TEMPLATE_DIR, text_files
+from support.baking import EVERY_OPTION, TEMPLATE_DIR, text_files
 from support.hooks import pre_gen
 
 sys.path.insert(0, str(TEMPLATE_DIR))
@@ -53,11 +54,12 @@ GIRDER_CLASS_NAMES = [
     GIRDER_CLASS_NAMES,
     ids=[f"{p}->{g}" for p, g in GIRDER_CLASS_NAMES],
 )
-def test_the_girder_plugin_class_sits_beside_the_worker_plugin_class(plugin_class, expected):
+def test_girder_plugin_class_sits_beside_the_worker_plugin(plugin_class, expected):
     assert local_extensions.girder_class_name(plugin_class) == expected
 
 
-def test_a_plugin_named_my_plugin_bakes_the_classes_my_plugin_and_my_girder_plugin(baked):
+def test_my_plugin_bakes_my_plugin_and_my_girder_plugin(baked):
+    """A plugin named my-plugin bakes the classes MyPlugin and MyGirderPlugin."""
     files = text_files(baked(plugin_name="my-plugin"))
     python = "\n".join(text for path, text in files.items() if path.endswith(".py"))
     assert "class MyPlugin(GirderWorkerPluginABC):" in python
@@ -95,7 +97,8 @@ def dependency_closure(roots):
     return seen.values()
 
 
-def test_every_module_a_worker_or_girder_imports_is_refused_as_a_package_name():
+def test_package_name_of_an_imported_module_is_refused():
+    """Every module that a worker or Girder imports is refused as a package name."""
     modules = {
         module
         for distribution in dependency_closure(ROOTS)
@@ -104,3 +107,33 @@ def test_every_module_a_worker_or_girder_imports_is_refused_as_a_package_name():
     }
     assert "girder_plugin_worker" in modules, "the walk must reach Girder's worker plugin"
     assert modules - pre_gen.SHADOWED_MODULES == set()
+
+
+# A reader scans test names in pytest's output; the why goes into a docstring.
+LONGEST_TEST_NAME = 60
+TEST_SUITES = {
+    "bake=every-option": lambda baked: baked(**EVERY_OPTION) / "tests",
+    # The branches that only a bake without the Girder half renders.
+    "bake=every-option-girder_plugin=False": lambda baked: (
+        baked(**EVERY_OPTION | {"girder_plugin": False}) / "tests"
+    ),
+    "template": lambda baked: TEMPLATE_DIR / "tests",
+}
+
+
+def names_of_tests(tests_dir):
+    """(file, name) of every test function and method in the Python files under tests_dir."""
+    return [
+        (path.relative_to(tests_dir).as_posix(), node.name)
+        for path in sorted(tests_dir.rglob("*.py"))
+        for node in ast.walk(ast.parse(path.read_text(), filename=str(path)))
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
+        and node.name.startswith("test_")
+    ]
+
+
+@pytest.mark.parametrize("suite", TEST_SUITES)
+def test_no_test_name_is_longer_than_60_characters(baked, suite):
+    names = names_of_tests(TEST_SUITES[suite](baked))
+    assert names, "no test function found"
+    assert [(file, name) for file, name in names if len(name) > LONGEST_TEST_NAME] == []

@@ -120,7 +120,7 @@ def test_every_baked_python_file_compiles(project):
     ],
     ids=lambda value: str(value) if "License" not in value else "",
 )
-def test_the_license_file_carries_the_chosen_license_and_the_author(baked, license_name, marker):
+def test_license_file_has_the_chosen_license_and_author(baked, license_name, marker):
     project = baked(license=license_name, author_name="Ada Lovelace")
     text = (project / "LICENSE").read_text()
     assert marker in text
@@ -173,7 +173,8 @@ YES_NO = [name for name, values in CHOICES.items() if isinstance(values[0], bool
 
 
 @pytest.mark.parametrize("option", YES_NO, ids=[f"{option}=on-off" for option in YES_NO])
-def test_a_yes_no_option_brings_exactly_the_files_its_table_row_names(baked, option):
+def test_yes_no_option_brings_exactly_its_rows_files(baked, option):
+    """A yes/no option brings exactly the files that its row of the table names."""
     on = baked(**{option: True})
     off = baked(**{option: False})
     _, paths = post_gen.OPTIONAL_PATHS.get(option, (None, []))
@@ -184,7 +185,8 @@ def test_a_yes_no_option_brings_exactly_the_files_its_table_row_names(baked, opt
     assert text_files(on) != text_files(off)
 
 
-def test_dedicated_queue_names_the_queue_where_workers_are_started(baked):
+def test_dedicated_queue_is_the_one_workers_start_on(baked):
+    """dedicated_queue names the queue wherever workers are started."""
     # The baked tests prove the routing; the image and the README start the workers.
     project = baked(plugin_name="image_tools", dedicated_queue=True, deployment=True)
     assert "-Q image_tools" in (project / "README.md").read_text()
@@ -192,13 +194,15 @@ def test_dedicated_queue_names_the_queue_where_workers_are_started(baked):
     assert "WORKER_QUEUES=celery" in (baked(deployment=True) / "Dockerfile").read_text()
 
 
-def test_no_bake_asks_for_a_docker_extra_that_girder_worker_does_not_declare(baked):
+def test_no_bake_asks_for_an_undeclared_docker_extra(baked):
+    """No bake asks for a docker extra, which girder_worker does not declare."""
     for answers in ({}, EVERY_OPTION):
         for text in text_files(baked(**answers)).values():
             assert "girder-worker[docker]" not in text
 
 
-def test_girder_plugin_adds_the_girder_entry_point_and_the_girder_extra(baked):
+def test_girder_plugin_adds_the_entry_point_and_extra(baked):
+    """girder_plugin adds the girder entry point and the girder extra."""
     setup = (baked(plugin_name="image_tools") / "setup.py").read_text()
     assert '"image_tools = image_tools.girder_plugin:ImageToolsGirderPlugin"' in setup
     assert 'GIRDER_SERVER = ["girder>=5,<6"' in setup

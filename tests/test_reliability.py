@@ -14,7 +14,8 @@ CREDENTIALS = re.compile(r"\b[a-z+]+://([^:/@\s]+):([^@/\s]*)@([^:/\s]+)")
 SLOW_NUMBERS = [19_000 + i % 1000 for i in range(600)]
 
 
-def test_baked_files_hold_no_credentials_but_the_documented_local_defaults(baked):
+def test_baked_files_hold_only_the_documented_credentials(baked):
+    """Baked files hold no credentials but the documented local defaults."""
     project = baked()
     found = set()
     for path, text in text_files(project).items():
@@ -37,9 +38,10 @@ BREAKAGES = {
 
 @pytest.mark.e2e
 @pytest.mark.parametrize("broken", BREAKAGES, ids=[f"broken={name}" for name in BREAKAGES])
-def test_a_broken_plugin_fails_every_plugins_tests_naming_the_module(
+def test_broken_plugin_fails_all_tests_naming_the_module(
     cookies, installed_plugin, tmp_path, broken
 ):
+    """A broken plugin fails every plugin's tests, naming the module."""
     path, line = BREAKAGES[broken]
     missing = line.split()[1]
     # Worker-only bakes in a venv without Girder, as on a worker host.
@@ -105,7 +107,8 @@ def test_a_worker_killed_mid_batch_loses_no_task(rabbitmq_worker):
 
 
 @pytest.mark.e2e
-def test_a_two_process_worker_answers_every_task_of_a_batch_correctly(rabbitmq_worker):
+def test_two_process_worker_answers_a_whole_batch(rabbitmq_worker):
+    """A two-process worker answers every task of a batch correctly."""
     app, queue, start = rabbitmq_worker
     start(concurrency=2)
     numbers = [1 + i % 500 for i in range(1000)]

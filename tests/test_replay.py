@@ -48,9 +48,10 @@ def save(replay_dir, answers, name="gw-plugin-template.json"):
     return path
 
 
-def test_a_refusal_names_the_saved_answers_and_the_command_that_replays_them(
+def test_refusal_names_the_saved_answers_and_replay_command(
     replay_dir, tmp_path, monkeypatch, capsys
 ):
+    """A refusal names the saved answers and the command that replays them."""
     monkeypatch.setenv("PWD", str(tmp_path))
     answers = refused_answers(tmp_path)
     saved = shlex.quote(str(save(replay_dir, answers)))
@@ -63,9 +64,8 @@ def test_a_refusal_names_the_saved_answers_and_the_command_that_replays_them(
     ]
 
 
-def test_the_command_keeps_the_checkout_and_an_output_dir_other_than_the_shells(
-    tmp_path, monkeypatch
-):
+def test_command_keeps_checkout_and_a_foreign_output_dir(tmp_path, monkeypatch):
+    """The command keeps the checkout, and an output dir other than the shell's."""
     answers = refused_answers(tmp_path / "out dir") | {"_checkout": "v1.0"}
     monkeypatch.setenv("PWD", str(tmp_path))
     command = shlex.split(pre_gen.replay_command(answers, "/replay/my answers.json"))
@@ -88,9 +88,7 @@ def test_a_replay_file_holding_other_answers_is_not_named(replay_dir, tmp_path, 
     assert capsys.readouterr().err.splitlines()[-1] == FALLBACK
 
 
-def test_without_cookiecutter_importable_the_errors_are_still_printed(
-    replay_dir, tmp_path, monkeypatch, capsys
-):
+def test_errors_printed_without_cookiecutter_importable(replay_dir, tmp_path, monkeypatch, capsys):
     answers = refused_answers(tmp_path)
     save(replay_dir, answers)
     monkeypatch.setitem(sys.modules, "cookiecutter.config", None)  # import raises ImportError
@@ -102,9 +100,7 @@ def test_without_cookiecutter_importable_the_errors_are_still_printed(
 
 
 @pytest.mark.parametrize("config", [None, "replay_dir: [unclosed\n"], ids=["missing", "bad-yaml"])
-def test_with_an_unreadable_user_config_the_errors_are_still_printed(
-    tmp_path, monkeypatch, capsys, config
-):
+def test_errors_printed_with_an_unreadable_user_config(tmp_path, monkeypatch, capsys, config):
     path = tmp_path / "config.yaml"
     if config is not None:
         path.write_text(config)
@@ -115,9 +111,7 @@ def test_with_an_unreadable_user_config_the_errors_are_still_printed(
     assert err[-1] == FALLBACK
 
 
-def test_answers_that_did_not_come_through_cookiecutter_get_no_replay_advice(
-    replay_dir, tmp_path, capsys
-):
+def test_answers_not_from_cookiecutter_get_no_replay_advice(replay_dir, tmp_path, capsys):
     answers = refused_answers(tmp_path)
     del answers["_template"]  # as when a caller such as cruft renders the hook itself
     save(replay_dir, answers)
@@ -126,7 +120,8 @@ def test_answers_that_did_not_come_through_cookiecutter_get_no_replay_advice(
 
 
 @pytest.mark.e2e
-def test_the_printed_command_bakes_from_the_saved_answers_once_the_value_is_fixed(tmp_path):
+def test_printed_command_bakes_once_the_value_is_fixed(tmp_path):
+    """The printed command bakes from the saved answers once the value is fixed."""
     config = tmp_path / "config.yaml"
     config.write_text(
         f"replay_dir: {json.dumps(str(tmp_path / 'replay'))}\n"

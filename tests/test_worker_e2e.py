@@ -118,9 +118,8 @@ def run_baked_tier(installed, marker, env, *paths):
 @pytest.mark.parametrize(
     "case", PART_CASES, ids=[f"{case}-broker={PART_CASES[case][0].name}" for case in PART_CASES]
 )
-def test_the_baked_tests_that_need_a_docker_engine_or_a_browser_pass_with_them(
-    installed_plugin, case
-):
+def test_baked_docker_and_browser_tests_pass(installed_plugin, case):
+    """The baked tests that need a Docker engine or a browser pass with them."""
     broker, bake, tier, parts = PART_CASES[case]
     broker.require()
     for part in parts:
@@ -136,9 +135,8 @@ def test_the_baked_tests_that_need_a_docker_engine_or_a_browser_pass_with_them(
     E2E_CASES,
     ids=[f"broker={broker.name}-bake={bake}" for broker, bake, *_ in E2E_CASES],
 )
-def test_the_baked_e2e_tier_passes_with_a_real_worker_on_each_broker(
-    installed_plugin, broker, bake, tier, paths
-):
+def test_baked_e2e_tier_passes_on_each_broker(installed_plugin, broker, bake, tier, paths):
+    """The baked e2e tier passes with a real worker on each broker."""
     broker.require()
     installed = installed_plugin(**BAKES[bake])
     env = without_test_brokers() | broker.baked_test_environment()

@@ -58,7 +58,7 @@ def test_every_baked_github_file_matches_its_schema(baked_projects, schema):
     assert_valid(schema, files)
 
 
-def test_every_baked_compose_file_matches_the_compose_specification(baked_projects):
+def test_baked_compose_files_match_the_compose_spec(baked_projects):
     files = [project / "compose.yaml" for project in baked_projects]
     assert_valid("vendor.compose-spec", [path for path in files if path.exists()])
 
@@ -74,7 +74,8 @@ def test_the_templates_own_github_files_are_secure_and_valid():
         assert_valid(schema, sorted((TEMPLATE_DIR / ".github").glob(pattern)))
 
 
-def test_the_templates_own_workflow_runs_the_fast_tier_and_the_full_suite_on_real_services():
+def test_own_workflow_runs_fast_tier_and_suite_on_services():
+    """The template's own workflow runs the fast tier, and the full suite on real services."""
     workflow = yaml.safe_load((TEMPLATE_DIR / ".github/workflows/ci.yml").read_text())
     fast, full = workflow["jobs"]["fast"], workflow["jobs"]["full"]
     assert any('-m "not e2e"' in step.get("run", "") for step in fast["steps"])
@@ -95,7 +96,7 @@ def alive(minor, today=None):
     return (today.year, today.month) <= END_OF_LIFE[minor]
 
 
-def test_the_baked_ci_matrix_is_each_alive_python_the_plugin_supports(baked):
+def test_baked_ci_matrix_is_the_alive_pythons(baked):
     """From python_requires' oldest, which must still get fixes (the one before it must not), to
     the newest that celery, kombu and billiard list: checked here, where no 3.14 runs."""
     project = baked()
@@ -112,13 +113,13 @@ def test_the_baked_ci_matrix_is_each_alive_python_the_plugin_supports(baked):
     assert f'target-version = "py3{oldest}"' in pyproject
 
 
-def test_the_end_of_life_check_tells_a_dead_python_from_a_live_one():
+def test_end_of_life_check_tells_dead_from_alive():
     assert alive(10, date(2026, 10, 31))
     assert not alive(10, date(2026, 11, 1))
     assert alive(14, date(2030, 10, 1))
 
 
-def test_the_baked_ci_installs_with_uv_from_a_pinned_cached_action(baked):
+def test_baked_ci_installs_with_a_pinned_cached_uv(baked):
     """uv, from an action pinned by commit that Dependabot keeps current after a week's wait;
     its cache spares the next run the downloads."""
     project = baked()

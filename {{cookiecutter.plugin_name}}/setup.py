@@ -54,8 +54,9 @@ setup(
         # The tests run a real Girder server, on an in-memory stand-in for MongoDB.
         "test": [*TEST, *GIRDER_SERVER, "pytest-girder>=5,<6", "mongomock-ng>=7"],
 {% if cookiecutter.web_client %}
-        # Drives a browser for the web client's tests; the browser itself is not a package.
-        "browser": ["playwright>=1.40"],
+        # Playwright's pytest fixtures drive a browser for the web client's tests; the browser
+        # itself is not a package.
+        "browser": ["pytest-playwright[base-url]>=0.10"],
 {% endif %}
 {% else %}
         "dev": DEV,

@@ -1,7 +1,7 @@
 """The browser and the build tools that the baked browser tests (marked browser) need.
 
 GW_TEST_BROWSER names a Chromium (Debian's: /usr/bin/chromium); the baked tests drive it
-through Playwright, and build the web client with npm.
+through pytest-playwright, and build the web client with npm.
 """
 
 import os
@@ -20,9 +20,9 @@ def problem():
     if shutil.which("npm") is None:
         return "the web client builds with npm: install Node.js and npm"
     try:
-        import playwright  # noqa: F401
+        import pytest_playwright  # noqa: F401
     except ImportError:
-        return "Playwright is not installed: pip install -r requirements-test.txt"
+        return "pytest-playwright is not installed: pip install -r requirements-test.txt"
     return None
 
 

@@ -192,7 +192,7 @@ def test_flower_lists_the_workers_to_its_user_only_on_loopback(docker_engine, br
     print(f"Flower lists {sorted(listed)}")
 
 
-def test_the_rendered_compose_files_publish_only_tls_and_name_no_guest(broker):
+def test_rendered_compose_publishes_only_tls_no_guest(broker):
     rendered = broker.must("--profile", "monitoring", "config")
     assert "guest" not in rendered
     # docker-compose 1 writes "ADDRESS:PORT:TARGET/tcp"; docker compose 2, "host_ip: ADDRESS"

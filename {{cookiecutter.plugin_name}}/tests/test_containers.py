@@ -72,9 +72,7 @@ def test_a_pull_setting_other_than_yes_or_no_is_refused(monkeypatch):
         containers.count_words_in_container(__file__)
 
 
-def test_the_tool_in_a_container_counts_the_lines_words_and_bytes_of_a_file(
-    containers_of, worker, run_options, tmp_path
-):
+def test_container_tool_counts_lines_words_and_bytes(containers_of, worker, run_options, tmp_path):
     source = tmp_path / "notes.txt"
     source.write_text(CONTENT)
     result = containers.count_words_in_container(source, run_options=run_options)
@@ -91,9 +89,8 @@ def test_a_missing_file_is_refused_before_any_container_starts(
     assert containers_of(run_options) == []
 
 
-def test_a_failing_tool_fails_the_task_with_the_exit_code_and_the_containers_stderr(
-    containers_of, run_options, tmp_path
-):
+def test_failing_tool_fails_the_task_with_code_and_stderr(containers_of, run_options, tmp_path):
+    """A failing tool fails the task with its exit code and the container's stderr."""
     # The directory is mounted, but the file the tool is told to read is not in it.
     volume = BindMountVolume(str(tmp_path), containers.INPUT_DIR, "ro")
     source = VolumePath("missing.txt", volume=volume)
@@ -110,9 +107,10 @@ def test_a_failing_tool_fails_the_task_with_the_exit_code_and_the_containers_std
     assert containers_of(run_options) == []
 
 
-def test_a_failing_container_fails_the_task_with_its_exit_code_and_its_stderr_in_the_log(
+def test_failing_container_puts_code_and_stderr_in_the_log(
     containers_of, worker, image, run_options
 ):
+    """A failing container fails the task with its exit code, and its stderr is in the log."""
     failing = ["sh", "-c", "echo 'no such input' >&2; exit 3"]
     result = run_in_container(image, failing, run_options)
     with pytest.raises(DockerException, match=r"Non-zero exit code from docker container \(3\)"):
@@ -121,9 +119,10 @@ def test_a_failing_container_fails_the_task_with_its_exit_code_and_its_stderr_in
 
 
 @pytest.mark.broadcast
-def test_a_revoked_task_stops_its_long_running_container_within_seconds(
+def test_revoked_task_stops_its_container_within_seconds(
     containers_of, worker, app_on_the_test_broker, image, run_options
 ):
+    """A revoked task stops its long-running container within seconds."""
     result = run_in_container(image, ["sleep", "60"], run_options)
     deadline = time.monotonic() + RESULT_TIMEOUT
     while not containers_of(run_options):
@@ -138,9 +137,10 @@ def test_a_revoked_task_stops_its_long_running_container_within_seconds(
 
 
 @pytest.mark.plugin("{{ cookiecutter.plugin_name }}")
-def test_a_girder_file_goes_through_the_tool_in_a_container_and_its_counts_come_back_as_a_file(
+def test_girder_file_through_container_comes_back_counted(
     containers_of, girder, user, fsAssetstore
 ):
+    """A Girder file goes through the tool in a container; its counts come back as a file."""
     uploaded = run_file_route(girder, user, ROUTE, CONTENT)
     assert list(uploaded) == ["notes.txt.wc.txt"]
     assert uploaded["notes.txt.wc.txt"].split() == [b"2", b"3", b"18"]
@@ -160,9 +160,10 @@ def slow_image(docker_engine, image):
 
 @pytest.mark.plugin("{{ cookiecutter.plugin_name }}")
 @pytest.mark.broadcast
-def test_a_container_job_canceled_through_girder_ends_canceled_and_its_container_goes_within_5_s(
+def test_canceled_container_job_removes_container_within_5_s(
     girder, user, fsAssetstore, docker_engine, slow_image, monkeypatch
 ):
+    """A container job canceled through Girder ends canceled; its container goes within 5 s."""
     monkeypatch.setenv(containers.IMAGE_VARIABLE, slow_image)
     monkeypatch.setenv(containers.PULL_VARIABLE, "no")
     folder = private_folder(user)

@@ -43,7 +43,7 @@ def fake(status, check="broker answers", saw="what it saw", fix="the fix"):
     return doctor.Result(check, status, saw, fix)
 
 
-def test_the_password_of_every_url_in_a_text_is_masked_and_the_rest_kept():
+def test_every_urls_password_is_masked_and_the_rest_kept():
     urls = [
         with_password("amqp://127.0.0.1:5672//"),
         with_password("redis://127.0.0.1:6379/0", user=""),
@@ -60,7 +60,7 @@ def test_urls_without_a_password_are_left_as_they_are():
     assert doctor.mask(text) == text
 
 
-def test_known_passwords_are_masked_anywhere_such_as_in_an_error_message():
+def test_known_passwords_are_masked_anywhere():
     secrets = doctor.secrets_of([with_password("amqp://127.0.0.1//"), "rpc://"])
     assert secrets == {SECRET}
     assert doctor.mask(f"login with {SECRET} refused", secrets) == "login with *** refused"
@@ -109,9 +109,7 @@ REDIS_1, REDIS_2 = "redis://127.0.0.1:6379/1", "redis://127.0.0.1:6379/2"
         "empty-celery-variable-ignored",
     ],
 )
-def test_the_settings_come_from_celery_then_girder_worker_then_the_default(
-    setting, environ, expected
-):
+def test_settings_come_from_celery_then_girder_worker(setting, environ, expected):
     assert doctor.resolve(setting, environ) == expected
 
 
@@ -128,7 +126,7 @@ def test_the_settings_come_from_celery_then_girder_worker_then_the_default(
     ],
     ids=["defaults", "celery-variables"],
 )
-def test_girder_workers_app_resolves_its_settings_as_the_doctor_says(environ):
+def test_girder_worker_app_resolves_as_the_doctor_says(environ):
     # A fresh interpreter: girder_worker reads its variables when its app is built.
     code = "from girder_worker.app import app; print(app.conf.broker_url, app.conf.result_backend)"
     outside = {k: v for k, v in os.environ.items() if not k.startswith(("CELERY_", "GIRDER_"))}
@@ -155,7 +153,7 @@ def settings_results(monkeypatch, broker, **environ):
     return {result.check: result for result in doctor.run(app, checks=checks)}
 
 
-def test_celery_broker_url_overriding_a_different_girder_worker_broker_fails(monkeypatch):
+def test_celery_broker_url_overriding_another_broker_fails(monkeypatch):
     celery_broker = with_password("amqp://127.0.0.1:5673//")
     results = settings_results(
         monkeypatch, REDIS_1, GIRDER_WORKER_BROKER=REDIS_1, CELERY_BROKER_URL=celery_broker
@@ -194,7 +192,7 @@ def test_another_account_is_ok(monkeypatch):
     assert results["broker account"].status == doctor.OK
 
 
-def test_a_check_that_raises_is_a_failure_whose_message_shows_no_password():
+def test_raising_check_fails_and_shows_no_password():
     url = with_password("amqp://127.0.0.1//")
 
     def broken(ctx):
@@ -216,7 +214,7 @@ def test_within_gives_up_after_its_time():
     assert time.monotonic() - started < 1
 
 
-def test_the_report_has_one_line_per_check_with_status_what_it_saw_and_a_fix_if_needed():
+def test_report_has_one_line_per_check():
     results = [
         fake(doctor.OK, "broker setting"),
         fake(doctor.WARN, "broker account"),
@@ -333,16 +331,13 @@ def delete_queue(app, queue):
 
 
 @pytest.mark.e2e
-def test_the_doctor_exits_0_when_the_worker_of_the_queue_has_the_plugin(
 {% if cookiecutter.girder_plugin %}
+def test_doctor_exits_0_when_the_queues_worker_has_the_plugin(
     run_doctor, own_queue, worker, boundServer
-{% else %}
-    run_doctor, own_queue, worker
-{% endif %}
 ):
-{% if cookiecutter.girder_plugin %}
     run = run_doctor("--queue", own_queue, "--girder-api-url", api_url(boundServer))
 {% else %}
+def test_doctor_exits_0_when_the_queues_worker_has_the_plugin(run_doctor, own_queue, worker):
     run = run_doctor("--queue", own_queue)
 {% endif %}
     assert run.returncode == 0, run.stdout + run.stderr
@@ -371,7 +366,7 @@ def silent_port():
 
 @pytest.mark.e2e
 @pytest.mark.parametrize("wrong", ["refused", "silent"])
-def test_a_wrong_broker_url_fails_within_15_s_and_shows_no_password(run_doctor, silent_port, wrong):
+def test_wrong_broker_fails_within_15_s_and_shows_no_password(run_doctor, silent_port, wrong):
     port = {"refused": 1, "silent": silent_port}[wrong]
     broker = with_password(f"amqp://127.0.0.1:{port}//")
     run = run_doctor(GIRDER_WORKER_BROKER=broker, GIRDER_WORKER_BACKEND="rpc://")
@@ -384,7 +379,7 @@ def test_a_wrong_broker_url_fails_within_15_s_and_shows_no_password(run_doctor, 
 
 
 @pytest.mark.e2e
-def test_celery_broker_url_set_to_another_broker_fails_and_shows_no_password(run_doctor):
+def test_other_celery_broker_url_fails_and_shows_no_password(run_doctor):
     run = run_doctor("--json", CELERY_BROKER_URL=with_password("amqp://127.0.0.1:1//"))
     assert run.returncode == 1, run.stdout + run.stderr
     assert SECRET not in run.stdout + run.stderr
@@ -425,9 +420,7 @@ app = Celery(broker=os.environ["GIRDER_WORKER_BROKER"], backend=os.environ["GIRD
 
 @pytest.mark.e2e
 @pytest.mark.broadcast
-def test_a_worker_without_the_plugin_on_the_queue_fails_naming_the_worker(
-    run_doctor, worker_env, tmp_path
-):
+def test_worker_without_the_plugin_fails_naming_it(run_doctor, worker_env, tmp_path):
     (tmp_path / "bare_app.py").write_text(BARE_APP)
     env = worker_env | {"PYTHONPATH": str(tmp_path)}
     queue = f"doctor-bare-{uuid.uuid4().hex[:8]}"
@@ -475,9 +468,7 @@ def test_the_status_route_refuses_a_user_who_is_no_admin(boundServer, user):
 
 @pytest.mark.e2e
 @pytest.mark.plugin("{{ cookiecutter.plugin_name }}")
-def test_the_status_route_answers_an_admin_within_5_s_with_the_broker_down(
-    boundServer, admin, monkeypatch
-):
+def test_status_route_answers_within_5_s_with_broker_down(boundServer, admin, monkeypatch):
     from girder_worker.app import app
 
     monkeypatch.setitem(app.conf, "broker_url", with_password("amqp://127.0.0.1:1//"))
@@ -494,9 +485,7 @@ def test_the_status_route_answers_an_admin_within_5_s_with_the_broker_down(
 
 @pytest.mark.e2e
 @pytest.mark.plugin("{{ cookiecutter.plugin_name }}")
-def test_the_status_route_shows_an_admin_the_session_worker_and_makes_no_job_or_token(
-    girder, admin, worker
-):
+def test_status_route_shows_the_worker_and_makes_no_job(girder, admin, worker):
     girder_client = client(girder, admin)
     jobs, tokens = job_count(), Token().collection.count_documents({})
     status = girder_client.get(STATUS)

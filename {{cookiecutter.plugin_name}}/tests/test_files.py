@@ -33,9 +33,8 @@ def temporary_dir(tmp_path, monkeypatch):
     return path
 
 
-def test_count_lines_writes_the_count_into_a_new_directory_in_a_file_named_after_the_input(
-    tmp_path, temporary_dir
-):
+def test_count_lines_writes_a_file_named_after_the_input(tmp_path, temporary_dir):
+    """count_lines writes the count into a new directory, in a file named after the input."""
     source = tmp_path / "input.txt"
     source.write_bytes(b"first\nsecond\nthird\n")
     result = Path(count_lines(str(source)))
@@ -63,9 +62,8 @@ def test_count_lines_refuses_a_name_that_is_not_a_file_name(tmp_path, name):
 
 @pytest.mark.e2e
 @pytest.mark.plugin("{{ cookiecutter.plugin_name }}")
-def test_a_girder_file_goes_in_and_its_line_count_comes_back_as_a_file_named_after_it(
-    girder, user, fsAssetstore
-):
+def test_girder_file_comes_back_as_its_line_count_file(girder, user, fsAssetstore):
+    """A Girder file goes in; its line count comes back as a file named after it."""
     uploaded = run_file_route(girder, user, ROUTE, "first\nsecond\nthird\n")
     assert uploaded == {"notes.txt.lines.txt": b"3\n"}
 
@@ -106,9 +104,10 @@ ENDS = {"success": JobStatus.SUCCESS, "error": JobStatus.ERROR, "canceled": JobS
         ),
     ],
 )
-def test_a_job_leaves_nothing_in_the_workers_temporary_directory_however_it_ends(
+def test_job_leaves_nothing_in_the_workers_tmpdir(
     girder, worker, app_on_the_test_broker, user, fsAssetstore, end
 ):
+    """However the job ends, it leaves nothing in the worker's temporary directory."""
     worker_tmp = Path(worker.env["TMPDIR"])
     before = set(worker_tmp.iterdir())
     folder = private_folder(user)

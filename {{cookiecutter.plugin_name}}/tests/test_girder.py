@@ -43,19 +43,21 @@ def run_job_snippet(user, replace=("", "")):
     return namespace["job"]
 
 
-def test_a_job_scheduled_by_task_name_as_the_docs_show_reaches_success(girder, admin):
+def test_job_scheduled_by_task_name_reaches_success(girder, admin):
+    """Scheduled by task name, as the docs show."""
     job = run_job_snippet(admin)
     assert wait_for_job(job["_id"])["status"] == JobStatus.SUCCESS
 
 
-def test_a_job_with_a_bad_argument_ends_in_error_with_the_tasks_message_in_its_log(girder, admin):
+def test_bad_argument_ends_in_error_with_the_message_in_log(girder, admin):
+    """A job with a bad argument ends in error, with the task's message in its log."""
     job = run_job_snippet(admin, replace=("args=(26,)", "args=(0,)"))
     done = wait_for_job(job["_id"])
     assert done["status"] == JobStatus.ERROR
     assert f"ValueError: n must be from 1 to {MAX_N}, got 0" in "".join(done["log"])
 
 
-def test_the_readmes_curl_call_schedules_a_job_that_reaches_success(girder, user):
+def test_readmes_curl_call_schedules_a_job_that_succeeds(girder, user):
     env = {
         **os.environ,
         "GIRDER_TOKEN": str(Token().createToken(user)["_id"]),
@@ -69,7 +71,8 @@ def test_the_readmes_curl_call_schedules_a_job_that_reaches_success(girder, user
     assert wait_for_job(job["_id"])["status"] == JobStatus.SUCCESS
 
 
-def test_the_route_returns_the_job_it_created_and_the_job_reaches_success(girder, user):
+def test_route_returns_its_job_and_the_job_succeeds(girder, user):
+    """The route returns the job it created, and the job reaches success."""
     girder_client = client(girder, user)
     job = girder_client.post(ROUTE, parameters={"n": 26})
     assert job["title"] == "Fibonacci number 26"
@@ -108,7 +111,8 @@ def test_an_anonymous_call_gets_401_and_no_job(girder):
 
 
 @pytest.mark.broadcast
-def test_any_user_may_ask_whether_a_worker_serves_the_plugins_queue(girder, user):
+def test_any_user_may_ask_whether_a_worker_serves_the_queue(girder, user):
+    """Any logged-in user may ask whether a worker serves the plugin's queue."""
     assert client(girder, user).get("{{ cookiecutter.plugin_name }}/workers") == {"serving": True}
     with pytest.raises(HttpError) as refused:
         client(girder).get("{{ cookiecutter.plugin_name }}/workers")

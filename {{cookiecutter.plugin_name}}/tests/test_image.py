@@ -87,7 +87,7 @@ def test_the_containerized_worker_serves_the_example_client(start_container, run
     assert client.stdout.strip() == "121393", client.stderr + container.logs().decode()[-3000:]
 
 
-def test_docker_stop_mid_batch_is_a_warm_shutdown_and_no_task_is_lost(start_container, client):
+def test_docker_stop_mid_batch_is_warm_and_loses_no_task(start_container, client):
     container = start_container()
     # Each of these takes milliseconds, so tasks are running when the stop comes.
     numbers = [19_000 + i % 1000 for i in range(300)]
@@ -126,9 +126,7 @@ def health(container, wanted, timeout):
     return time.monotonic() - started
 
 
-def test_the_healthcheck_turns_healthy_then_unhealthy_when_the_worker_stops_answering(
-    start_container,
-):
+def test_healthcheck_turns_unhealthy_when_worker_stops(start_container):
     # The image's own check, on a faster clock: every 2 s, failing at the first miss.
     seconds = 1_000_000_000
     container = start_container(healthcheck={"interval": 2 * seconds, "retries": 1})

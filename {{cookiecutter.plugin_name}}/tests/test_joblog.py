@@ -48,16 +48,18 @@ def test_the_limit_is_1_mib_unless_the_environment_sets_another():
 
 
 @pytest.mark.parametrize("value", ["-1", "1MiB", ""])
-def test_a_limit_that_is_not_a_byte_count_is_refused_with_the_variables_name(value):
+def test_limit_not_a_byte_count_is_refused_naming_variable(value):
+    """A limit that is not a byte count is refused with the variable's name."""
     with pytest.raises(
         ValueError, match=f"{joblog.LIMIT_VARIABLE} must be a whole number of bytes"
     ):
         joblog.job_log_limit({joblog.LIMIT_VARIABLE: value})
 
 
-def test_past_the_limit_records_are_dropped_and_one_closing_line_precedes_the_final_status(
+def test_records_past_the_limit_are_dropped_with_one_line(
     monkeypatch,
 ):
+    """Past the limit, records are dropped; one closing line precedes the final status."""
     monkeypatch.setattr(joblog, "LIMIT", 10)
     manager = RecordingJobManager()
     # The second record does not fit; the third would, but the log stays cut where it was.
@@ -75,7 +77,8 @@ def test_past_the_limit_records_are_dropped_and_one_closing_line_precedes_the_fi
     ]
 
 
-def test_a_job_within_the_limit_gets_every_record_and_no_closing_line(monkeypatch):
+def test_job_within_the_limit_gets_every_record(monkeypatch):
+    """A job within the limit gets every record, and no closing line."""
     monkeypatch.setattr(joblog, "LIMIT", 10)
     manager = RecordingJobManager()
     for line in ["1234\n", "abcd\n"]:
@@ -105,9 +108,8 @@ def worker_with_test_tasks(start_worker):
 
 @pytest.mark.e2e
 @pytest.mark.plugin("{{ cookiecutter.plugin_name }}")
-def test_a_task_that_logs_5_mib_succeeds_with_a_job_log_cut_at_the_limit_and_one_closing_line(
-    girder, admin, worker_with_test_tasks
-):
+def test_task_logging_5_mib_succeeds_with_a_cut_log(girder, admin, worker_with_test_tasks):
+    """A task that logs 5 MiB succeeds, its job log cut at the limit with one closing line."""
     count, size = 80, 64 * 1024
     job = Job().createJob(
         title="5 MiB of log records",

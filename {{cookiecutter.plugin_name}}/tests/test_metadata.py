@@ -49,7 +49,8 @@ ENDS = {"success": JobStatus.SUCCESS, "error": JobStatus.ERROR, "canceled": JobS
 {% endif %}
 
 
-def test_the_counts_are_those_of_wc_wherever_the_text_is_cut_into_chunks():
+def test_counts_match_wc_wherever_the_text_is_cut():
+    """The counts are those of wc wherever the text is cut into chunks."""
     assert {"lines": TEXT.count(b"\n"), "words": len(TEXT.split())} == COUNTS
     for cut in range(len(TEXT) + 1):
         assert count_lines_and_words([TEXT[:cut], TEXT[cut:]]) == COUNTS, cut
@@ -106,7 +107,8 @@ def token_at_each_update():
 
 
 @pytest.mark.e2e
-def test_the_counts_appear_in_the_items_metadata_under_the_plugins_name(girder, user, fsAssetstore):
+def test_counts_appear_in_the_items_metadata(girder, user, fsAssetstore):
+    """The counts appear in the item's metadata, under the plugin's name."""
     parameters, _ = file_and_item(girder, user)
     job = client(girder, user).post(ROUTE, parameters=parameters)
     done = wait_for_job(job["_id"])
@@ -116,9 +118,8 @@ def test_the_counts_appear_in_the_items_metadata_under_the_plugins_name(girder, 
 
 @pytest.mark.e2e
 @pytest.mark.parametrize("theirs", ["file", "item"], ids=["no-read-on-file", "no-write-on-item"])
-def test_the_route_refuses_another_users_private_file_or_item_with_403_and_no_job(
-    girder, user, fsAssetstore, theirs
-):
+def test_route_refuses_another_users_private_data_with_403(girder, user, fsAssetstore, theirs):
+    """The route refuses another user's private file or item with 403, and makes no job."""
     parameters, _ = file_and_item(girder, user, theirs)
     before = job_count()
     with pytest.raises(HttpError) as refused:
@@ -134,9 +135,10 @@ def test_the_route_refuses_another_users_private_file_or_item_with_403_and_no_jo
     [("file", "403 to GET", "Read access denied"), ("item", "403 to PUT", "Write access denied")],
     ids=["no-read-on-file", "no-write-on-item"],
 )
-def test_a_task_whose_token_lost_access_ends_in_error_with_girders_403_and_writes_nothing(
+def test_token_that_lost_access_ends_in_error_writing_nothing(
     girder, user, fsAssetstore, held_back, theirs, refused, denied
 ):
+    """A task whose token lost access ends in error with Girder's 403, and writes nothing."""
     # The route lets the job through while the other user shares their folder; the task
     # runs after they have stopped sharing it, with the token of a user who has no access.
     parameters, shared = file_and_item(girder, user, theirs)
@@ -163,9 +165,10 @@ def end_the_job(outcome, job, parameters, girder_client):
 @pytest.mark.e2e
 @pytest.mark.broadcast
 @pytest.mark.parametrize("outcome", ["success", "error", "canceled"])
-def test_the_jobs_token_is_the_users_for_data_only_and_lives_exactly_as_long_as_the_job(
+def test_job_token_is_for_data_only_and_lives_with_the_job(
     girder, user, fsAssetstore, held_back, token_at_each_update, outcome
 ):
+    """The job's token is the user's, for data only, and lives exactly as long as the job."""
     parameters, _ = file_and_item(girder, user)
     girder_client = client(girder, user)
     with held_back():

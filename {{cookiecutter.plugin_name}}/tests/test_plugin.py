@@ -26,7 +26,7 @@ def test_the_entry_point_loads_the_plugin_class():
     assert issubclass(plugin_class, GirderWorkerPluginABC)
 
 
-def test_the_plugin_names_every_module_of_the_analyses_package_and_each_imports():
+def test_plugin_names_every_analyses_module_and_each_imports():
     modules = {{ cookiecutter.plugin_class }}(Celery()).task_imports()
     assert "{{ cookiecutter.package_name }}.analyses.tasks" in modules
     on_disk = Path({{ cookiecutter.package_name }}.ANALYSES).glob("[!_]*.py")
@@ -39,7 +39,8 @@ def test_the_plugin_names_every_module_of_the_analyses_package_and_each_imports(
         importlib.import_module(module)
 
 
-def test_the_plugin_sets_the_time_limit_and_building_it_twice_changes_nothing():
+def test_plugin_sets_the_time_limit_and_is_idempotent():
+    """The plugin sets the time limit, and building it twice changes nothing."""
     app = Celery()
     {{ cookiecutter.plugin_class }}(app)
     first = dict(app.conf)
@@ -49,7 +50,7 @@ def test_the_plugin_sets_the_time_limit_and_building_it_twice_changes_nothing():
 
 
 @pytest.mark.e2e
-def test_the_worker_app_imports_with_this_plugin_and_holds_its_task():
+def test_worker_app_imports_with_the_plugin_and_has_its_task():
     # A fresh interpreter, as a worker starts: any installed plugin that fails to
     # import breaks this line for every plugin, and the error names the module.
     probe = (

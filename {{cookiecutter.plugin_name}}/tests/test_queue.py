@@ -13,7 +13,8 @@ from {{ cookiecutter.package_name }} import QUEUE, TASK_ROUTES, {{ cookiecutter.
 from {{ cookiecutter.package_name }}.analyses.tasks import fibonacci
 
 
-def test_the_plugin_adds_its_route_beside_other_plugins_routes_once():
+def test_plugin_adds_its_route_beside_others_once():
+    """The plugin adds its route beside other plugins' routes, once."""
     app = Celery()
     app.conf.task_routes = {"other.*": {"queue": "other"}}
     {{ cookiecutter.plugin_class }}(app)
@@ -21,12 +22,12 @@ def test_the_plugin_adds_its_route_beside_other_plugins_routes_once():
     assert app.conf.task_routes == {"other.*": {"queue": "other"}, **TASK_ROUTES}
 
 
-def test_routes_given_as_a_list_keep_their_order_and_gain_ours_once():
+def test_routes_as_a_list_keep_their_order_and_gain_ours_once():
     routes = [{"other.*": {"queue": "other"}}]
     assert with_our_routes(with_our_routes(routes)) == [*routes, TASK_ROUTES]
 
 
-def test_every_task_of_the_plugin_sent_by_name_goes_to_the_plugin_queue(client):
+def test_every_task_sent_by_name_goes_to_the_plugin_queue(client):
     for module in {{ cookiecutter.plugin_class }}(Celery()).task_imports():
         importlib.import_module(module)
     names = [name for name in app.tasks if name.startswith("{{ cookiecutter.package_name }}.")]
@@ -35,7 +36,8 @@ def test_every_task_of_the_plugin_sent_by_name_goes_to_the_plugin_queue(client):
 
 
 @pytest.mark.e2e
-def test_the_worker_app_keeps_the_route_after_girder_worker_configures_it():
+def test_worker_app_keeps_the_route_after_girder_worker_setup():
+    """The worker app keeps the route after girder_worker configures it."""
     probe = "from girder_worker.app import app; print(app.conf.task_routes)"
     run = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120)
     assert run.returncode == 0, run.stderr

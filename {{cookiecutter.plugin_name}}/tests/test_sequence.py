@@ -30,7 +30,7 @@ def test_a_bad_n_fails_before_any_work():
 
 @pytest.mark.e2e
 @pytest.mark.plugin("{{ cookiecutter.plugin_name }}")
-def test_the_sequence_jobs_progress_shows_in_girder_while_it_runs(girder, user):
+def test_sequence_progress_shows_in_girder_while_it_runs(girder, user):
     girder_client = client(girder, user)
     job = girder_client.post(ROUTE, parameters={"n": 8, "delay": 0.3})
     seen = []
@@ -60,7 +60,8 @@ def test_a_bad_delay_gets_400_and_no_job(girder, user, delay):
 @pytest.mark.e2e
 @pytest.mark.plugin("{{ cookiecutter.plugin_name }}")
 @pytest.mark.broadcast
-def test_a_job_canceled_through_girders_api_stops_early_and_ends_canceled(girder, user):
+def test_job_canceled_through_girder_stops_early(girder, user):
+    """A job canceled through Girder's API stops early and ends canceled."""
     girder_client = client(girder, user)
     job = girder_client.post(ROUTE, parameters={"n": 600, "delay": 0.05})
     wait_for_job(job["_id"], (JobStatus.RUNNING, *DONE))

@@ -13,7 +13,8 @@ def test_nth_fibonacci_gives_the_known_values(n, expected):
     assert nth_fibonacci(n) == expected
 
 
-def test_each_number_is_the_sum_of_the_two_before_it_up_to_a_large_n():
+def test_each_number_is_the_sum_of_the_two_before_it():
+    """Up to a large n."""
     assert nth_fibonacci(10_000) == nth_fibonacci(9_999) + nth_fibonacci(9_998)
 
 

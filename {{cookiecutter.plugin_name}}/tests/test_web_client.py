@@ -15,9 +15,8 @@ from {{ cookiecutter.package_name }}.girder_plugin import WEB_CLIENT_CSS, WEB_CL
 DIST = "{{ cookiecutter.package_name }}/girder_plugin/web_client/dist"
 
 
-def test_an_unbuilt_web_client_is_left_out_with_a_warning_and_the_routes_stay(
-    monkeypatch, tmp_path, caplog
-):
+def test_unbuilt_web_client_is_left_out_with_a_warning(monkeypatch, tmp_path, caplog):
+    """An unbuilt web client is left out with a warning; the routes stay."""
     from girder.plugin import getPluginStaticContent
 
     import {{ cookiecutter.package_name }}.girder_plugin as plugin
@@ -30,7 +29,8 @@ def test_an_unbuilt_web_client_is_left_out_with_a_warning_and_the_routes_stay(
 
 @pytest.mark.e2e
 @pytest.mark.plugin("{{ cookiecutter.plugin_name }}")
-def test_girder_lists_the_plugins_script_and_style_and_serves_them(web_client, boundServer):
+def test_girder_lists_and_serves_the_script_and_style(web_client, boundServer):
+    """Girder lists the plugin's script and style sheet, and serves them."""
     root = f"http://127.0.0.1:{boundServer.boundPort}"
     with urlopen(f"{root}/api/v1/system/plugin_static_files") as response:
         listed = json.load(response)
@@ -47,7 +47,7 @@ def test_girder_lists_the_plugins_script_and_style_and_serves_them(web_client, b
 
 
 @pytest.mark.e2e
-def test_the_wheel_holds_the_built_web_client_and_nothing_of_its_sources(web_client, tmp_path):
+def test_wheel_holds_the_built_web_client_and_no_sources(web_client, tmp_path):
     # A copy, node_modules included, so that the build leaves nothing in the project.
     project = tmp_path / "project"
     shutil.copytree(

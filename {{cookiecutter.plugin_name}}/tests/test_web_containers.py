@@ -3,6 +3,7 @@
 import pytest
 from girder.models.item import Item
 from harness import docker
+from harness.browser import expect, part
 from harness.girder import private_folder
 
 from {{ cookiecutter.package_name }}.analyses import containers
@@ -29,12 +30,13 @@ def example_runs_the_test_image(docker_engine, monkeypatch):
     monkeypatch.setenv(containers.PULL_VARIABLE, "no")
 
 
-def test_count_words_from_an_items_actions_menu_adds_the_counts_file_to_the_item(
+def test_count_words_action_adds_the_counts_file(
     girder_ui, user, poem_item, example_runs_the_test_image
 ):
+    """The item's Actions menu → Count words in a container adds the counts file to the item."""
     page = girder_ui(user, fragment=f"item/{poem_item['_id']}")
     page.click(".g-item-actions-button")
     page.click(".g-{{ cookiecutter.plugin_name }}-count-words")
     page.click(".g-{{ cookiecutter.plugin_name }}-panel button:has-text('Run')")
-    page.wait_for_selector(".g-file-list-link:has-text('poem.txt.wc.txt')")
-    assert page.inner_text(".g-{{ cookiecutter.plugin_name }}-job-status") == "Success"
+    expect(page.locator(".g-file-list-link", has_text="poem.txt.wc.txt")).to_be_visible()
+    expect(part(page, "job-status")).to_have_text("Success")

@@ -3,6 +3,7 @@
 import pytest
 from girder.models.folder import Folder
 from girder.models.item import Item
+from harness.browser import expect, part
 
 pytestmark = [pytest.mark.e2e, pytest.mark.browser, pytest.mark.plugin("{{ cookiecutter.plugin_name }}")]
 
@@ -17,25 +18,20 @@ def poem_item(girder, user, fsAssetstore):
     return Item().load(file["itemId"], force=True)
 
 
-def file_names(page):
-    return page.locator(".g-file-list-link").all_inner_texts()
-
-
-def test_count_lines_from_an_items_actions_menu_adds_the_result_file_to_the_item(
-    girder_ui, user, poem_item
-):
+def test_count_lines_action_adds_the_result_file(girder_ui, user, poem_item):
+    """The item's Actions menu → Count lines adds the result file to the item."""
     page = girder_ui(user, fragment=f"item/{poem_item['_id']}")
     page.click(".g-item-actions-button")
     page.click(".g-{{ cookiecutter.plugin_name }}-count-lines")
-    assert page.locator(".g-{{ cookiecutter.plugin_name }}-file option").all_inner_texts() == ["poem.txt"]
+    expect(part(page, "file").locator("option")).to_have_text(["poem.txt"])
     page.click(".g-{{ cookiecutter.plugin_name }}-panel button:has-text('Run')")
-    page.wait_for_selector(".g-file-list-link:has-text('poem.txt.lines.txt')")
-    assert page.inner_text(".g-{{ cookiecutter.plugin_name }}-job-status") == "Success"
-    assert sorted(name.strip() for name in file_names(page)) == ["poem.txt", "poem.txt.lines.txt"]
+    expect(page.locator(".g-file-list-link")).to_have_text(["poem.txt", "poem.txt.lines.txt"])
+    expect(part(page, "job-status")).to_have_text("Success")
 
 
-def test_an_anonymous_visitor_of_a_public_item_is_not_offered_the_action(girder_ui, poem_item):
+def test_anonymous_visitor_is_not_offered_the_action(girder_ui, poem_item):
+    """On a public item, the Actions menu of an anonymous visitor lacks Count lines."""
     page = girder_ui(fragment=f"item/{poem_item['_id']}")
     page.click(".g-item-actions-button")
-    page.wait_for_selector(".g-download-item")
-    assert page.locator(".g-{{ cookiecutter.plugin_name }}-count-lines").count() == 0
+    expect(page.locator(".g-download-item")).to_be_visible()
+    expect(part(page, "count-lines")).to_have_count(0)

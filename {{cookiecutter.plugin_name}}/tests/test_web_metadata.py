@@ -2,6 +2,7 @@
 
 import pytest
 from girder.models.item import Item
+from harness.browser import expect
 from harness.girder import private_folder
 
 from {{ cookiecutter.package_name }}.analyses.metadata import METADATA_KEY
@@ -16,15 +17,13 @@ def poem_item(girder, user, fsAssetstore):
     return Item().load(file["itemId"], force=True)
 
 
-def test_count_words_from_an_items_actions_menu_shows_the_counts_in_its_metadata(
-    girder_ui, user, poem_item
-):
+def test_count_words_action_shows_the_counts_in_metadata(girder_ui, user, poem_item):
+    """The item's Actions menu → Count words into metadata shows the counts on its page."""
     page = girder_ui(user, fragment=f"item/{poem_item['_id']}")
     page.click(".g-item-actions-button")
     page.click(".g-{{ cookiecutter.plugin_name }}-count-words-into-metadata")
     page.click(".g-{{ cookiecutter.plugin_name }}-panel button:has-text('Run')")
-    page.wait_for_selector(f".g-widget-metadata-key:has-text('{METADATA_KEY}')")
+    expect(page.locator(".g-widget-metadata-key", has_text=METADATA_KEY)).to_be_visible()
     counts = Item().load(poem_item["_id"], force=True)["meta"][METADATA_KEY]
     assert counts == {"lines": 3, "words": 5}
-    shown = page.inner_text(".g-widget-metadata-container")
-    assert '"words": 5' in shown, shown
+    expect(page.locator(".g-widget-metadata-container")).to_contain_text('"words": 5')

@@ -3,6 +3,7 @@
 import pytest
 from girder_jobs.constants import JobStatus
 from girder_jobs.models.job import Job
+from harness.browser import expect, part
 
 pytestmark = [pytest.mark.e2e, pytest.mark.browser, pytest.mark.plugin("{{ cookiecutter.plugin_name }}")]
 
@@ -14,19 +15,20 @@ def progress(page):
 
 
 @pytest.mark.broadcast
-def test_the_progress_bar_moves_and_cancel_ends_the_job_as_canceled(girder_ui, user):
+def test_progress_bar_moves_and_cancel_ends_the_job(girder_ui, user):
+    """The bar's label moves while the job runs; Cancel ends the job as canceled."""
     page = girder_ui(user)
     page.click(".g-global-nav a[g-target='{{ cookiecutter.plugin_name }}/fibonacci_sequence']")
     page.fill("#g-{{ cookiecutter.plugin_name }}-n", "40")
     page.fill("#g-{{ cookiecutter.plugin_name }}-delay", "0.2")
     page.click("button:has-text('Run')")
-    page.wait_for_selector(".progress-bar:has-text(' of 40')")
+    bar = page.locator(".progress-bar")
+    expect(bar).to_contain_text(" of 40")
     first, _ = progress(page)
-    page.wait_for_function(
-        f"document.querySelector('.progress-bar').textContent.split(' ')[0] > {first}"
-    )
+    expect(bar).not_to_have_text(f"{first} of 40")
+    assert progress(page)[0] > first
     page.click(".g-{{ cookiecutter.plugin_name }}-cancel")
-    page.wait_for_selector(".g-{{ cookiecutter.plugin_name }}-job-status:has-text('Canceled')")
+    expect(part(page, "job-status")).to_have_text("Canceled")
     job = Job().findOne({})
     assert job["status"] == JobStatus.CANCELED
     assert progress(page)[0] < 40

@@ -19,7 +19,7 @@ BAD_INPUTS = {
 }
 
 
-def test_the_worker_lists_the_task_it_found_through_the_entry_point(worker):
+def test_worker_lists_the_task_found_through_the_entry_point(worker):
     assert fibonacci.name in worker.registered_tasks(), worker.log_tail()
 
 
@@ -29,9 +29,8 @@ def test_the_example_client_prints_the_26th_fibonacci_number(worker, run_example
     assert client.stdout.strip() == "121393", worker.log_tail()
 
 
-def test_bad_input_fails_with_an_error_that_says_what_is_allowed_and_the_worker_serves_on(
-    worker, client
-):
+def test_bad_input_fails_saying_what_is_allowed(worker, client):
+    """Bad input fails with an error that says what is allowed; the worker serves on."""
     sent = {
         name: client.send_task(fibonacci.name, args=(value,))
         for name, (value, _) in BAD_INPUTS.items()

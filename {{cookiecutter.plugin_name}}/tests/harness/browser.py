@@ -1,29 +1,34 @@
 """Girder's web client, with this plugin's pages, in a real browser (the tests marked browser).
 
-- The pages are built (``npm ci && npm run build`` in the web client's directory) once per
-  session, when ``dist/`` is missing or older than the sources; that needs node and npm.
-- The browser is Chromium, driven by Python's Playwright: the one that GW_TEST_BROWSER names
-  (Debian's: ``GW_TEST_BROWSER=/usr/bin/chromium``), else Playwright's own
-  (``playwright install chromium``).
-- With no npm, Playwright or browser the tests are skipped, saying which;
-  GW_TEST_REQUIRE_BROWSER=1 makes that a failure (CI).
-- Each test leaves a screenshot of its last page in test-results/screenshots/ (or in
-  GW_TEST_SCREENSHOTS), whether it passed or not.
+pytest-playwright (the ``browser`` extra) gives each test a fresh ``page``; this module adds
+what the project needs on top of it:
+
+- the pages, built (``npm ci && npm run build`` in the web client's directory) once per
+  session, when ``dist/`` is missing or older than the sources; that needs node and npm;
+- the browser that GW_TEST_BROWSER names (Debian's: ``GW_TEST_BROWSER=/usr/bin/chromium``),
+  else Playwright's own (``playwright install chromium``);
+- ``girder_ui``: Girder's web client on the test server, logged in or not.
+
+With no npm, pytest-playwright or browser the tests are skipped, saying which;
+GW_TEST_REQUIRE_BROWSER=1 makes that a failure (CI). A failing test leaves a trace and a
+screenshot in ``test-results/<test>/``: ``playwright show-trace test-results/<test>/trace.zip``.
 """
 
 import os
 import shutil
 import subprocess
-from pathlib import Path
 
 import pytest
 
 from . import PROJECT_ROOT
 
+try:
+    import pytest_playwright  # noqa: F401
+    from playwright.sync_api import expect
+except ImportError:
+    expect = None
+
 WEB_CLIENT = PROJECT_ROOT / "{{ cookiecutter.package_name }}" / "girder_plugin" / "web_client"
-SCREENSHOTS = Path(
-    os.environ.get("GW_TEST_SCREENSHOTS", PROJECT_ROOT / "test-results" / "screenshots")
-)
 # Headless, and quiet: the machine may have no network, nor a GPU.
 CHROMIUM_ARGS = [
     "--disable-gpu",
@@ -32,16 +37,55 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
+# A job's page waits for a worker and a Girder server on a busy machine: more than 5 s.
 TIMEOUT_MS = 20_000
-#: The screenshots this session took.
-taken = []
+# pytest-playwright's artifact options in place of its default "off" (`--tracing on` keeps all).
+ON_FAILURE = {"tracing": "retain-on-failure", "screenshot": "only-on-failure"}
 
 
 def unavailable(reason):
     """Skip, or fail where GW_TEST_REQUIRE_BROWSER=1 says the browser tests must run."""
+    reason = f"browser tests left out: {reason}"
     if os.environ.get("GW_TEST_REQUIRE_BROWSER") == "1":
         pytest.fail(f"{reason} (GW_TEST_REQUIRE_BROWSER=1)", pytrace=False)
     pytest.skip(reason)
+
+
+def pytest_configure(config):
+    """A failing browser test keeps its trace and a screenshot (``--output``, test-results/)."""
+    if not config.pluginmanager.hasplugin("playwright"):
+        return
+    expect.set_options(timeout=TIMEOUT_MS)
+    for option, value in ON_FAILURE.items():
+        if config.getoption(option) == "off":
+            setattr(config.option, option, value)
+
+
+if expect is None:
+    # Session-wide, as pytest-playwright's browser is: it comes before the pages are built.
+    @pytest.fixture(scope="session")
+    def page():
+        """Stands in for pytest-playwright's page where the browser extra is not installed."""
+        unavailable("pytest-playwright is not installed: pip install -e '.[test,browser]'")
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args, browser_type):
+    """pytest-playwright's launch options, for the browser that GW_TEST_BROWSER names."""
+    executable = os.environ.get("GW_TEST_BROWSER") or browser_type.executable_path
+    if not os.access(executable, os.X_OK):
+        unavailable(
+            f"no browser at {executable}: set GW_TEST_BROWSER=/usr/bin/chromium "
+            "(Debian: apt-get install chromium) or run `playwright install chromium`"
+        )
+    # Chromium's sandbox refuses to run as root.
+    args = [*CHROMIUM_ARGS, "--no-sandbox"] if os.geteuid() == 0 else CHROMIUM_ARGS
+    return {**browser_type_launch_args, "executable_path": executable, "args": args}
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    return {**browser_context_args, "viewport": {"width": 1280, "height": 900}}
 
 
 def web_client_sources():
@@ -90,56 +134,17 @@ def web_client():
     return WEB_CLIENT / "dist"
 
 
-@pytest.fixture(scope="session")
-def browser():
-    try:
-        from playwright.sync_api import Error, sync_playwright
-    except ImportError:
-        unavailable("Playwright is not installed: pip install -e '.[test,browser]'")
-    executable = os.environ.get("GW_TEST_BROWSER") or None
-    # Chromium's sandbox refuses to run as root.
-    args = [*CHROMIUM_ARGS, "--no-sandbox"] if os.geteuid() == 0 else CHROMIUM_ARGS
-    with sync_playwright() as playwright:
-        try:
-            browser = playwright.chromium.launch(executable_path=executable, args=args)
-        except Error as error:
-            first_line = str(error).strip().splitlines()[0]
-            unavailable(
-                f"no browser starts ({first_line}): set GW_TEST_BROWSER=/usr/bin/chromium "
-                "(Debian: apt-get install chromium) or run `playwright install chromium`"
-            )
-        yield browser
-        browser.close()
-
-
-@pytest.fixture
-def page(browser, request):
-    """A fresh browser tab; the test's last page is saved as a screenshot.
-
-    Errors thrown by the page's scripts fail the test.
-    """
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.set_default_timeout(TIMEOUT_MS)
-    errors = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    try:
-        yield page
-    finally:
-        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-        taken.append(SCREENSHOTS / f"{request.node.name}.png")
-        page.screenshot(path=taken[-1], full_page=True)
-        context.close()
-    assert errors == [], f"the page's scripts threw: {errors}"
-
-
 @pytest.fixture
 def girder_ui(page, web_client, girder):
     """Open Girder's web client (this plugin's pages built in) in page, logged in or not.
 
-    The browser comes first, so that a machine without one builds no pages in vain.
+    The browser comes first, so that a machine without one builds no pages in vain. Errors
+    thrown by the page's scripts fail the test.
     """
     base = f"http://127.0.0.1:{girder.boundPort}/"
+    page.set_default_timeout(TIMEOUT_MS)
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
 
     def open_girder(user=None, fragment=""):
         page.goto(base)
@@ -149,18 +154,23 @@ def girder_ui(page, web_client, girder):
             page.goto(f"{base}#{fragment}")
         return page
 
-    return open_girder
+    yield open_girder
+    assert errors == [], f"the page's scripts threw: {errors}"
 
 
-def log_in(page, user):
-    """Log in as a person does; pytest-girder's users have the password "password"."""
-    page.click("a.g-login")
+def part(page, name):
+    """An element of this plugin's pages, by the end of its class name: part(page, "result")."""
+    return page.locator(f".g-{{ cookiecutter.plugin_name }}-{name}")
+
+
+def log_in(page, user, link="a.g-login"):
+    """Log in as a person does, in the dialog that link opens; pytest-girder's users have the
+    password "password"."""
+    page.click(link)
+    # The dialog focuses its login field once it has faded in: text typed before that may land
+    # in the wrong field.
+    expect(page.locator("#g-login")).to_be_focused()
     page.fill("#g-login", user["login"])
     page.fill("#g-password", "password")
     page.click("#g-login-button")
-    page.wait_for_selector(".g-user-text")
-
-
-def pytest_terminal_summary(terminalreporter):
-    if taken:
-        terminalreporter.write_line(f"screenshots of the browser tests: {SCREENSHOTS}")
+    expect(page.locator(".g-user-text")).to_be_visible()
