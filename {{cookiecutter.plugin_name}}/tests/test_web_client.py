@@ -4,6 +4,7 @@ import json
 import shutil
 import subprocess
 import sys
+import tarfile
 import zipfile
 from urllib.request import urlopen
 
@@ -47,7 +48,8 @@ def test_girder_lists_and_serves_the_script_and_style(web_client, boundServer):
 
 
 @pytest.mark.e2e
-def test_wheel_holds_the_built_web_client_and_no_sources(web_client, tmp_path):
+def test_packages_hold_the_built_web_client_only(web_client, tmp_path):
+    """The wheel and the sdist ship the built pages, never their sources or node_modules."""
     # A copy, node_modules included, so that the build leaves nothing in the project.
     project = tmp_path / "project"
     shutil.copytree(
@@ -60,7 +62,7 @@ def test_wheel_holds_the_built_web_client_and_no_sources(web_client, tmp_path):
     # As a release builds it, in an isolated environment: uv makes it where there is one (a venv
     # made by uv has no pip), pip otherwise.
     installer = "uv" if shutil.which("uv") else "pip"
-    build = [sys.executable, "-m", "build", "--wheel", "--installer", installer]
+    build = [sys.executable, "-m", "build", "--sdist", "--wheel", "--installer", installer]
     run = subprocess.run(
         [*build, "--outdir", tmp_path, project],
         capture_output=True,
@@ -69,6 +71,9 @@ def test_wheel_holds_the_built_web_client_and_no_sources(web_client, tmp_path):
     )
     assert run.returncode == 0, run.stdout + run.stderr
     (wheel,) = tmp_path.glob("*.whl")
-    names = zipfile.ZipFile(wheel).namelist()
-    client = [name for name in names if "web_client" in name]
-    assert sorted(client) == [f"{DIST}/{WEB_CLIENT_JS}", f"{DIST}/{WEB_CLIENT_CSS}"]
+    (sdist,) = tmp_path.glob("*.tar.gz")
+    with tarfile.open(sdist) as archive:
+        in_sdist = [file.name.split("/", 1)[1] for file in archive.getmembers() if file.isfile()]
+    for names in (zipfile.ZipFile(wheel).namelist(), in_sdist):
+        client = [name for name in names if "web_client/" in name]
+        assert sorted(client) == [f"{DIST}/{WEB_CLIENT_JS}", f"{DIST}/{WEB_CLIENT_CSS}"]
