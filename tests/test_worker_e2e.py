@@ -100,10 +100,10 @@ def declared(marker, project):
     )
 
 
-def run_baked_tier(installed, marker, env, *paths):
+def run_baked_tier(installed, marker, env, *paths, processes=0):
     project, python = installed
     run, counts = venvs.run_pytest(
-        python, project, "-m", declared(marker, project), *paths, env=env
+        python, project, "-m", declared(marker, project), *paths, env=env, processes=processes
     )
     errors = [line for line in run.stdout.splitlines() if line.startswith(("E ", "FAILED"))]
     report = "\n".join(errors[-60:]) + "\n" + run.stdout[-2000:] + run.stderr[-2000:]
@@ -174,4 +174,5 @@ def test_the_baked_suite_passes_in_a_venv_that_uv_made(uv_venv_plugin, bake):
     probe = venvs.run_python(installed[1], "-m", "pip", "--version")
     assert "No module named pip" in probe.stderr, probe.stdout + probe.stderr
     env = without_test_brokers() | brokers.EMBEDDED.baked_test_environment()
-    run_baked_tier(installed, UV_CASES[bake], env)
+    # In the two test processes of the baked configuration, as its author runs it.
+    run_baked_tier(installed, UV_CASES[bake], env, processes=2)

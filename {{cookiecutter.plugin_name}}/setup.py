@@ -5,9 +5,9 @@ from setuptools import find_packages, setup
 # SQLAlchemy carries the broker that the end-to-end tests use when no server is set.
 {% if cookiecutter.deployment %}
 # trustme makes the certificates of the broker's TLS tests at run time.
-TEST = ["pytest>=7", "SQLAlchemy>=2", "ruff", "trustme>=1"]
+TEST = ["pytest>=7", "pytest-xdist>=3", "SQLAlchemy>=2", "ruff", "trustme>=1"]
 {% else %}
-TEST = ["pytest>=7", "SQLAlchemy>=2", "ruff"]
+TEST = ["pytest>=7", "pytest-xdist>=3", "SQLAlchemy>=2", "ruff"]
 {% endif %}
 {% if cookiecutter.girder_plugin and cookiecutter.web_client %}
 # A test builds the wheel, as a release does, to read what it ships.

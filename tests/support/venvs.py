@@ -107,8 +107,11 @@ def run_python(python, *args, cwd=None, env=None, timeout=600):
     )
 
 
-def run_pytest(python, project, *args, env, timeout=600):
-    """Run a baked project's own tests; return the run and its outcome counts."""
+def run_pytest(python, project, *args, env, processes=0, timeout=600):
+    """Run a baked project's own tests; return the run and its outcome counts.
+
+    In one process unless told otherwise: the template's suite runs several at once already.
+    """
     run = run_python(
         python,
         "-m",
@@ -116,6 +119,8 @@ def run_pytest(python, project, *args, env, timeout=600):
         "-p",
         "no:cacheprovider",
         "-q",
+        "--numprocesses",
+        str(processes),
         *args,
         cwd=project,
         env=env,

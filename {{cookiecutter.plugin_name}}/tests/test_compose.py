@@ -19,7 +19,13 @@ import {{ cookiecutter.package_name }}
 from {{ cookiecutter.package_name }} import BROKER_CA_FILE, {{ cookiecutter.plugin_class }}
 from {{ cookiecutter.package_name }}.analyses.tasks import fibonacci, nth_fibonacci
 
-pytestmark = [pytest.mark.e2e, pytest.mark.docker, pytest.mark.image]
+# One test process builds the image: both modules' tests go to it.
+pytestmark = [
+    pytest.mark.e2e,
+    pytest.mark.docker,
+    pytest.mark.image,
+    pytest.mark.xdist_group("image"),
+]
 
 #: The broker's name in its certificate, as the workers' host knows it.
 BROKER_HOST = "broker.test"

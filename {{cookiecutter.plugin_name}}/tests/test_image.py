@@ -14,7 +14,13 @@ from harness import READY_TIMEOUT, STOP_TIMEOUT, docker
 
 from {{ cookiecutter.package_name }}.analyses.tasks import fibonacci, nth_fibonacci
 
-pytestmark = [pytest.mark.e2e, pytest.mark.docker, pytest.mark.image]
+# One test process builds the image: both modules' tests go to it.
+pytestmark = [
+    pytest.mark.e2e,
+    pytest.mark.docker,
+    pytest.mark.image,
+    pytest.mark.xdist_group("image"),
+]
 
 
 @pytest.fixture(scope="module")

@@ -1,24 +1,18 @@
 """What a task logs reaches its Girder job's log, up to a limit per job and one closing line."""
 
-{% if cookiecutter.girder_plugin %}
-import os
-
-{% endif %}
 import pytest
 {% if cookiecutter.girder_plugin %}
 from girder_jobs.models.job import Job
 {% endif %}
 from girder_worker.utils import JobStatus
 {% if cookiecutter.girder_plugin %}
-from harness import PROJECT_ROOT
 from harness.girder import wait_for_job
 {% endif %}
 
-from {{ cookiecutter.package_name }} import joblog
 {% if cookiecutter.girder_plugin %}
-
-#: The queue of the worker that has the tests' own tasks (tests/harness/tasks.py).
-TEST_TASKS_QUEUE = "{{ cookiecutter.plugin_name }}.test-tasks"
+from {{ cookiecutter.package_name }} import QUEUE, joblog
+{% else %}
+from {{ cookiecutter.package_name }} import joblog
 {% endif %}
 
 
@@ -96,19 +90,9 @@ def test_each_job_has_a_limit_of_its_own(monkeypatch):
 {% if cookiecutter.girder_plugin %}
 
 
-@pytest.fixture
-def worker_with_test_tasks(start_worker):
-    """A worker of TEST_TASKS_QUEUE that also has the tasks of tests/harness/tasks.py."""
-    tests = str(PROJECT_ROOT / "tests")
-    path = os.pathsep.join(filter(None, [tests, os.environ.get("PYTHONPATH")]))
-    return start_worker(
-        "--queues", TEST_TASKS_QUEUE, "--include", "harness.tasks", env={"PYTHONPATH": path}
-    )
-
-
 @pytest.mark.e2e
 @pytest.mark.plugin("{{ cookiecutter.plugin_name }}")
-def test_task_logging_5_mib_succeeds_with_a_cut_log(girder, admin, worker_with_test_tasks):
+def test_task_logging_5_mib_succeeds_with_a_cut_log(girder, admin, worker):
     """A task that logs 5 MiB succeeds, its job log cut at the limit with one closing line."""
     count, size = 80, 64 * 1024
     job = Job().createJob(
@@ -119,12 +103,12 @@ def test_task_logging_5_mib_succeeds_with_a_cut_log(girder, admin, worker_with_t
         args=(count, size),
         otherFields={
             "celeryTaskName": "harness.tasks.log_records",
-            "celeryQueue": TEST_TASKS_QUEUE,
+            "celeryQueue": QUEUE,
         },
     )
     Job().scheduleJob(job)
     done = wait_for_job(job["_id"])
-    assert done["status"] == JobStatus.SUCCESS, worker_with_test_tasks.log_tail()
+    assert done["status"] == JobStatus.SUCCESS, worker.log_tail()
     *records, closing = "".join(done["log"]).splitlines(keepends=True)
     record = f"INFO harness.tasks: {'x' * size}\n"
     assert records == [record] * (joblog.JOB_LOG_LIMIT // len(record))

@@ -3,7 +3,7 @@
 - ``workers``: a real ``celery -A girder_worker.app worker`` process, and the broker it uses;
 {% if cookiecutter.girder_plugin %}
 - ``girder``: Girder's own test server, on an in-memory stand-in for MongoDB unless told otherwise;
-- ``tasks``: tasks that only tests run, on a worker started with ``--include harness.tasks``;
+- ``tasks``: tasks that only tests run, which the session's worker has too;
 {% endif %}
 {% if cookiecutter.docker_task or cookiecutter.deployment %}
 - ``docker``: the local Docker engine, for tests that start containers.

@@ -14,6 +14,7 @@ GW_TEST_REQUIRE_BROWSER=1 makes that a failure (CI). A failing test leaves a tra
 screenshot in ``test-results/<test>/``: ``playwright show-trace test-results/<test>/trace.zip``.
 """
 
+import fcntl
 import os
 import shutil
 import subprocess
@@ -109,8 +110,14 @@ def web_client_is_built():
 
 def build_web_client():
     """Build the web client from its lock file, unless it is built from the current sources."""
-    if web_client_is_built():
-        return
+    # Each test process asks; one builds while the others wait for it.
+    with (WEB_CLIENT / ".build.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not web_client_is_built():
+            run_npm_build()
+
+
+def run_npm_build():
     npm = shutil.which("npm")
     if npm is None:
         unavailable("the web client is not built and there is no npm to build it: install Node.js")

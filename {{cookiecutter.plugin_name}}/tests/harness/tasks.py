@@ -1,4 +1,4 @@
-"""Tasks that only the tests run, on a worker started with ``--include harness.tasks``."""
+"""Tasks that only the tests run: the session's worker has them too (``--include harness.tasks``)."""
 
 import logging
 
