@@ -25,6 +25,12 @@ pytest_plugins = ["harness.browser"]
 {% endif %}
 
 
+def pytest_xdist_auto_num_workers(config):
+    """Two test processes, as the e2e tests mostly wait for a worker{% if cookiecutter.girder_plugin %} and Girder{% endif %}; the fast
+    tier (-m "not e2e") runs in this one, which starts sooner than two."""
+    return 0 if "not e2e" in config.option.markexpr else 2
+
+
 def pytest_runtest_setup(item):
     if item.get_closest_marker("broadcast") and not workers.broadcasts():
         pytest.skip("needs a broker that broadcasts (RabbitMQ, Redis): set GW_TEST_BROKER")
