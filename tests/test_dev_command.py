@@ -100,6 +100,8 @@ def logged_in_page(chromium, dev):
     page.set_default_timeout(ANSWER_TIMEOUT * 1000)
     page.goto(url)
     page.click("a.g-login")
+    # The dialog focuses its login field once it has faded in; typing earlier may go astray.
+    page.wait_for_function("document.activeElement && document.activeElement.id === 'g-login'")
     page.fill("#g-login", login)
     page.fill("#g-password", password)
     page.click("#g-login-button")
@@ -156,6 +158,11 @@ def test_a_saved_task_module_answers_with_no_restart(dev, default_bake, girder):
     assert wait_until(doubled) == "42"
     print(f"saved task -> new answer: {time.monotonic() - saved:.1f} s")
     assert "worker restarted: analyses/double.py" in dev.output()
+    # Saved again, changed: the next job runs the new code, and nothing warns of a duplicate.
+    task = project / "gwexample" / "analyses" / "double.py"
+    task.write_text(task.read_text().replace("2 * n", "3 * n"))
+    assert wait_until(lambda: doubled() == "63")
+    assert "DuplicateTaskNameWarning" not in dev.output()
 
 
 def test_a_saved_page_is_rebuilt_and_shown_on_reload(dev, default_bake, chromium):

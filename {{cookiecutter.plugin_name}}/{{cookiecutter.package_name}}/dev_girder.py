@@ -164,7 +164,13 @@ class Girder:
         rest = f"{PACKAGE}.girder_plugin.rest"
         tasks = [name for name in names if ".analyses." in name]
         order = [*tasks, rest, *(name for name in names if ".routes." in name)]
+        from girder_worker.app import app
+
         try:
+            # Celery keeps the first callable of a task name: forget the old ones, so that the
+            # reloaded modules register theirs (their titles and checks, as the worker has them).
+            for task in [task for task in app.tasks if task.startswith(f"{PACKAGE}.analyses.")]:
+                app.tasks.unregister(task)
             for name in order:
                 importlib.reload(sys.modules[name])
             resource = sys.modules[rest]

@@ -67,7 +67,7 @@ if expect is None:
     @pytest.fixture(scope="session")
     def page():
         """Stands in for pytest-playwright's page where the browser extra is not installed."""
-        unavailable("pytest-playwright is not installed: pip install -e '.[test,browser]'")
+        unavailable("pytest-playwright is not installed: install '.[test,browser]'")
 
 
 @pytest.fixture(scope="session")
