@@ -14,8 +14,10 @@ the CPU a task of the batches costs the client, the worker and the broker in eac
 """
 
 import argparse
+import atexit
 import importlib
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -203,6 +205,8 @@ def main():
     # docker stop or kill ends the run through the same clean-up as an error does.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit("terminated"))
     scratch = Path(tempfile.mkdtemp(prefix="gw-bench-tls-"))
+    # It holds the broker's accounts and keys: gone with the run, whatever happens.
+    atexit.register(shutil.rmtree, scratch, ignore_errors=True)
     project, python = baked_kit(scratch)
     sys.path.insert(0, str(project))
     plugin = importlib.import_module(project.name)

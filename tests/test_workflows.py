@@ -59,8 +59,9 @@ def test_every_baked_github_file_matches_its_schema(baked_projects, schema):
 
 
 def test_baked_compose_files_match_the_compose_spec(baked_projects):
-    files = [project / "compose.yaml" for project in baked_projects]
-    assert_valid("vendor.compose-spec", [path for path in files if path.exists()])
+    files = [path for project in baked_projects for path in project.glob("compose*.yaml")]
+    assert {path.name for path in files} == {"compose.yaml", "compose.workers.yaml"}
+    assert_valid("vendor.compose-spec", files)
 
 
 def test_every_baked_pyproject_is_valid(baked_projects):

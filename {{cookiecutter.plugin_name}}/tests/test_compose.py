@@ -160,7 +160,7 @@ def test_plain_amqp_is_refused_at_the_published_addresses(broker):
         plain = Connection(f"amqp://{account}@{address}:{port}//", connect_timeout=5)
         with plain, pytest.raises(OperationalError) as refused:
             plain.ensure_connection(max_retries=1)
-            print(f"{address}:{port}: {refused.value!r}")
+        print(f"{address}:{port}: {refused.value!r}")
     with Connection(f"amqp://{account}@127.0.0.1:{env['BROKER_PORT']}//") as loopback:
         loopback.ensure_connection(max_retries=1)
     # TLS with the right CA still checks the name: the certificate does not carry this one.

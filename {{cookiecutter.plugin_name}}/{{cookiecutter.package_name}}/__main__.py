@@ -6,11 +6,9 @@ import argparse
 import json
 {% endif %}
 import sys
-
 {% if cookiecutter.deployment %}
-from {{ cookiecutter.package_name }} import QUEUE, dev, doctor
-{% else %}
-from {{ cookiecutter.package_name }} import dev
+
+from {{ cookiecutter.package_name }} import QUEUE, doctor
 {% endif %}
 
 
@@ -26,6 +24,9 @@ def main(argv=None):
     if args.command == "doctor":
         return run_doctor(args)
 {% endif %}
+    # Only here: the dev command needs the dev extra, which no deployed host installs.
+    from {{ cookiecutter.package_name }} import dev
+
     return dev.main(args)
 
 

@@ -72,6 +72,13 @@ class Child:
     def wait(self):
         return self.process.wait()
 
+    def interrupt(self):
+        """Ask it to stop, and wait for nothing: safe in a signal handler, while another
+        frame of this thread may be waiting for it."""
+        if self.process is not None:
+            with suppress(ProcessLookupError):
+                os.killpg(self.process.pid, signal.SIGTERM)
+
     def stop(self, grace=STOP_TIMEOUT):
         """Ask it to stop, give it grace seconds, then kill what is left of its group."""
         if self.process is None:
@@ -134,19 +141,21 @@ class Pages:
     def _run(self, *args):
         self.build = Child([self.npm, *args], cwd=WEB_CLIENT).start()
         status = self.build.wait()
-        if status != 0 and status > 0:
+        if status > 0:
             say(f"npm {' '.join(args)} failed (exit status {status}); its error is above")
         return status == 0
 
-    def stop(self):
+    def interrupt(self):
         if self.build is not None:
-            self.build.stop()
+            self.build.interrupt()
 {% endif %}
 {% if cookiecutter.girder_plugin %}
 
 
 def port_in_use(host, port):
     with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
+        # As uvicorn binds: connections closed a moment ago do not hold the port.
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             probe.bind((host, port))
         except OSError:
@@ -173,7 +182,7 @@ class Dev:
         self.stopping.set()
 {% if cookiecutter.girder_plugin and cookiecutter.web_client %}
         # A build in progress ends now: the start waits for it, and would wait in vain.
-        self.pages.stop()
+        self.pages.interrupt()
 {% endif %}
 
     def run(self):
@@ -195,9 +204,10 @@ class Dev:
 {% endif %}
         finally:
             self.stop()
-            self.worker.stop()
+            # The watcher first: a save now must not start a worker after this one stopped.
             if self.watcher.is_alive():
                 self.watcher.join(STOP_TIMEOUT)
+            self.worker.stop()
             say("stopped")
         return 0
 
@@ -229,10 +239,17 @@ class Dev:
                 self.changed(saved)
 
     def changed(self, saved):
+        if self.stopping.is_set():
+            return
         python = [path for path in saved if path.endswith(".py")]
 {% if cookiecutter.girder_plugin %}
-        routes = [path for path in python if path.startswith(("girder_plugin/", "analyses/"))]
+        # What Girder can reload in place: the tasks, the resource and its route modules.
+        reloadable = ("analyses/", "girder_plugin/rest.py", "girder_plugin/routes/")
+        routes = [path for path in python if path.startswith(reloadable)]
         worker = [path for path in python if not path.startswith("girder_plugin/")]
+        for path in python:
+            if path.startswith("girder_plugin/") and path not in routes:
+                say(f"{path} saved: Girder reads it when it starts; restart this command")
 {% else %}
         worker = python
 {% endif %}
@@ -266,6 +283,9 @@ def main(args):
         print(f"error: {problem}", file=sys.stderr)
         return 2
     use_a_broker()
+    if args.database:
+        # The worker of Girder's local queue works on the same database.
+        os.environ["GIRDER_MONGO_URI"] = args.database
     girder = dev_girder.Girder(args.host, args.port, args.database, args.admin, args.password)
     # A real MongoDB reaches a worker process too, so Girder's own tasks (the local queue) run.
     queues = [QUEUE, "local"] if args.database else [QUEUE]

@@ -8,6 +8,7 @@ lives in this process and is gone when it stops.
 import importlib
 import os
 import secrets
+import shutil
 import sys
 import threading
 import time
@@ -96,6 +97,9 @@ class Girder:
 
         self.info = info
         account = self.make_admin()
+        if self.database is None:
+            # The files of a database that is gone with the last run.
+            shutil.rmtree(DEV_DIR / "assetstore", ignore_errors=True)
         self.make_assetstore(DEV_DIR / "assetstore")
         if self.database is None:
             say("database: embedded, in memory; its data is gone when this command stops")
@@ -140,6 +144,8 @@ class Girder:
             email=f"{self.admin}@example.com",
             admin=True,
         )
+        if self.password:
+            return f"log in as {self.admin} with the password you gave"
         return f"log in as {self.admin} with password {password}"
 
     def make_assetstore(self, root):
