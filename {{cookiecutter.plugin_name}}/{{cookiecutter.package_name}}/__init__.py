@@ -44,9 +44,8 @@ class {{ cookiecutter.plugin_class }}(GirderWorkerPluginABC):
         self.app = app
         self.app.conf.update(task_time_limit=TASK_TIME_LIMIT)
 {% if cookiecutter.deployment %}
-        # The CA file is for amqps:// URLs; the broker's plain port on loopback stays plain.
-        broker = os.environ.get("CELERY_BROKER_URL") or os.environ.get("GIRDER_WORKER_BROKER", "")
-        if broker.startswith("amqps://") and (tls := broker_tls(os.environ)):
+        # Set with amqps:// broker URLs only: TLS then applies whatever the URL's scheme.
+        if tls := broker_tls(os.environ):
             self.app.conf.update(broker_use_ssl=tls)
 {% endif %}
 {% if cookiecutter.dedicated_queue %}
