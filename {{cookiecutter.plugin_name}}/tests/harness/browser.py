@@ -159,6 +159,9 @@ def girder_ui(page, web_client, girder):
             log_in(page, user)
         if fragment:
             page.goto(f"{base}#{fragment}")
+            # The app starts again on that address, logged in: no render that the log-in set
+            # off can still take the page elsewhere.
+            page.reload()
         return page
 
     yield open_girder
