@@ -15,8 +15,6 @@ import time
 import traceback
 from urllib.parse import urlsplit, urlunsplit
 
-import uvicorn
-
 from {{ cookiecutter.package_name }} import __name__ as PACKAGE
 
 #: Seconds a --database gets to answer.
@@ -53,7 +51,8 @@ def database_problem(uri):
 
 
 def embed_the_database():
-    """Girder on the in-memory stand-in, with the two mends that Girder 5 needs for it."""
+    """Girder on the in-memory stand-in, with the two mends that Girder 5 needs for it (the
+    tests' Girder server takes them too)."""
     import mongomock_ng
     from girder import models
     from girder.api import rest
@@ -105,6 +104,8 @@ class Girder:
             say("database: embedded, in memory; its data is gone when this command stops")
         else:
             say(f"database: {without_password(self.database)}")
+        import uvicorn
+
         server = uvicorn.Server(
             uvicorn.Config(
                 app,

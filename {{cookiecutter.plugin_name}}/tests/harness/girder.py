@@ -13,13 +13,14 @@ import time
 
 import mongomock
 import mongomock_ng
-from girder.api import rest
 from girder.models.folder import Folder
 from girder.models.item import Item
 from girder.models.setting import Setting
 from girder_client import GirderClient
 from girder_jobs.constants import JobStatus
 from girder_jobs.models.job import Job
+
+from {{ cookiecutter.package_name }}.dev_girder import embed_the_database
 
 from . import RESULT_TIMEOUT
 
@@ -39,12 +40,11 @@ def choose_the_database(config):
 
 
 def mend_the_in_memory_mongodb():
-    """Mend the two places where Girder 5 and the in-memory stand-in disagree."""
-    # pytest-girder swaps in mongomock's client, which refuses Girder's codec options
-    # (time-zone-aware dates); mongomock-ng's client takes them.
+    """The dev command's mends of the in-memory stand-in, where pytest-girder looks for them."""
+    embed_the_database()
+    # pytest-girder puts mongomock's client in Girder's place, which refuses Girder's codec
+    # options: mongomock-ng's takes them.
     mongomock.MongoClient = mongomock_ng.MongoClient
-    # Girder filters list results only when it knows their cursor type.
-    rest._MONGO_CURSOR_TYPES = (*rest._MONGO_CURSOR_TYPES, mongomock_ng.collection.Cursor)
 
 
 def stop_servers_quickly():
