@@ -34,7 +34,7 @@ _DEPENDENCY_MODULES = """
     s3transfer setuptools setuptools_scm shellingham six starlette stevedore tempora typer
     typing_extensions typing_inspection tzlocal urllib3 uvicorn vcs_versioning vine wcwidth
     websockets yaml zc
-    mongomock mongomock_ng pytest pytest_girder ruff sqlalchemy tests
+    mongomock mongomock_ng pytest pytest_girder ruff tests
 """
 SHADOWED_MODULES = frozenset(_DEPENDENCY_MODULES.split()) | frozenset(sys.stdlib_module_names)
 

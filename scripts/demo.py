@@ -4,8 +4,8 @@
 
 Needs only Python 3.11+ with venv and pip. Steps, as a plugin author would take them:
 a venv with cookiecutter, a bake with the default answers, ``pip install -e`` of the
-plugin, ``celery -A girder_worker.app worker`` on a broker that needs no server (SQLite
-files), then ``python example_client.py``, which prints 121393. The worker is stopped
+plugin, ``celery -A girder_worker.app worker`` on the plugin's embedded broker (files in a
+folder; no server), then ``python example_client.py``, which prints 121393. The worker is stopped
 at the end; the baked plugin stays where the last line says.
 """
 
@@ -65,12 +65,12 @@ def main():
     if project.exists():
         sys.exit(f"{project} exists already; pass another --keep directory")
     run(python, "-m", "cookiecutter", "--no-input", TEMPLATE_DIR, "--output-dir", work)
-    step("installing the plugin as on a worker host, and SQLAlchemy for the SQLite broker")
-    run(python, "-m", "pip", "install", "--quiet", "--editable", project, "SQLAlchemy")
+    step("installing the plugin as on a worker host")
+    run(python, "-m", "pip", "install", "--quiet", "--editable", project)
 
     env = os.environ | {
-        "GIRDER_WORKER_BROKER": f"sqla+sqlite:///{work / 'broker.sqlite'}",
-        "GIRDER_WORKER_BACKEND": f"db+sqlite:///{work / 'results.sqlite'}",
+        # The plugin's embedded broker: a folder that the worker and the client share.
+        "GIRDER_WORKER_BROKER": f"filesystem://{work / 'broker'}",
         # girder_worker accepts pickle, so Celery refuses root unless told.
         "C_FORCE_ROOT": "1",
     }

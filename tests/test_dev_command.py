@@ -12,7 +12,7 @@ import time
 import pytest
 from girder_client import GirderClient
 
-from support import browser, venvs
+from support import browser, harness, venvs
 from support.baking import EVERY_OPTION, bake_to
 from support.dev_command import DevCommand, descendants, free_port, port_is_free
 
@@ -83,7 +83,10 @@ def girder(dev):
 @pytest.fixture(scope="module")
 def chromium():
     browser.require("the dev command's pages in a browser")
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
+
+    # The baked log-in waits with expect(); a loaded machine takes more than its 5 s.
+    expect.set_options(timeout=ANSWER_TIMEOUT * 1000)
 
     with sync_playwright() as playwright:
         args = ["--no-sandbox"] if os.geteuid() == 0 else []
@@ -95,17 +98,12 @@ def chromium():
 
 
 def logged_in_page(chromium, dev):
+    """A new page of the dev command's Girder, logged in as its admin, as the baked tests log in."""
     url, login, password = dev.account()
     page = chromium.new_page()
     page.set_default_timeout(ANSWER_TIMEOUT * 1000)
     page.goto(url)
-    page.click("a.g-login")
-    # The dialog focuses its login field once it has faded in; typing earlier may go astray.
-    page.wait_for_function("document.activeElement && document.activeElement.id === 'g-login'")
-    page.fill("#g-login", login)
-    page.fill("#g-password", password)
-    page.click("#g-login-button")
-    page.wait_for_selector(".g-user-text")
+    harness.browser(dev.project).log_in(page, {"login": login}, password=password)
     return page
 
 
@@ -140,6 +138,27 @@ def test_a_browser_logs_in_and_reads_fibonacci_26(dev, chromium):
     page.click("button:has-text('Run')")
     page.wait_for_selector(".g-gwexample-result:has-text('121393')")
     page.close()
+
+
+def test_the_page_can_tell_that_a_worker_serves_the_queue(girder):
+    """The embedded broker broadcasts, so the workers route asks the dev worker and it answers."""
+    assert girder.get("gwexample/workers") == {"serving": True}
+
+
+def test_a_second_dev_command_refuses_naming_the_first(dev, default_bake):
+    """It leaves the first one's broker and database alone."""
+    project, python = default_bake
+    first = dev.process.pid
+    second = DevCommand(python, project, "gwexample", "--port", str(free_port())).start()
+    try:
+        status = second.process.wait(60)
+    finally:
+        second.kill()
+    assert status == 2
+    [line] = second.lines
+    assert line.startswith("error: python -m gwexample dev runs in this project already")
+    assert f"as process {first};" in line
+    assert dev.process.poll() is None
 
 
 def test_a_saved_task_module_answers_with_no_restart(dev, default_bake, girder):
@@ -245,32 +264,67 @@ def test_an_unanswering_database_is_an_error_naming_it(default_bake):
     assert "--database" in line and "s3cret" not in line
 
 
-def test_the_every_option_dev_command_serves_every_page(tmp_path_factory, chromium):
-    """Each example brings its page; the dev command serves them all, built at start."""
+@pytest.fixture(scope="module")
+def every_option_dev(tmp_path_factory):
+    """The every-option bake's dev command, and a Girder client logged in as its admin."""
     project, python = installed_bake(tmp_path_factory, **EVERY_OPTION)
     command = DevCommand(python, project, "image_tools", "--port", str(free_port())).start()
     try:
         url, login, password = command.account()
-        page = logged_in_page(chromium, command)
-        for route, title in [
-            ("fibonacci", "Fibonacci number"),
-            ("fibonacci_sequence", "Fibonacci sequence"),
-        ]:
-            page.click(f".g-global-nav a[g-target='image_tools/{route}']")
-            page.wait_for_selector(f".g-body-title:has-text('{title}')")
         client = GirderClient(apiUrl=f"{url}/api/v1")
         client.authenticate(login, password)
-        user = client.get("user/me")
-        folder = client.listFolder(user["_id"], "user", name="Private")
-        item = client.createItem(next(folder)["_id"], "notes")
-        client.uploadFileToItem(item["_id"], __file__)
-        page.goto(f"{url}/#item/{item['_id']}")
-        page.click(".g-item-actions-button")
-        for action in ["count-lines", "count-words", "count-words-into-metadata"]:
-            page.wait_for_selector(f".g-item-actions-menu .g-image_tools-{action}")
-        page.close()
+        yield command, client
     finally:
         command.kill()
+
+
+def test_the_every_option_dev_command_serves_every_page(every_option_dev, chromium):
+    """Each example brings its page; the dev command serves them all, built at start."""
+    command, client = every_option_dev
+    url = command.account()[0]
+    page = logged_in_page(chromium, command)
+    for route, title in [
+        ("fibonacci", "Fibonacci number"),
+        ("fibonacci_sequence", "Fibonacci sequence"),
+    ]:
+        page.click(f".g-global-nav a[g-target='image_tools/{route}']")
+        page.wait_for_selector(f".g-body-title:has-text('{title}')")
+    user = client.get("user/me")
+    folder = client.listFolder(user["_id"], "user", name="Private")
+    item = client.createItem(next(folder)["_id"], "notes")
+    client.uploadFileToItem(item["_id"], __file__)
+    page.goto(f"{url}/#item/{item['_id']}")
+    page.click(".g-item-actions-button")
+    for action in ["count-lines", "count-words", "count-words-into-metadata"]:
+        page.wait_for_selector(f".g-item-actions-menu .g-image_tools-{action}")
+    page.close()
+
+
+def test_a_canceled_job_stops_within_3_s(every_option_dev):
+    """On the embedded broker, Girder's Cancel reaches the running task, which stops early."""
+    _, client = every_option_dev
+    job = client.post("image_tools/fibonacci_sequence", parameters={"n": 60, "delay": 0.5})
+
+    def running():
+        """the job reports its first steps"""
+        current = client.get(f"job/{job['_id']}")
+        return current["status"] == 2 and current.get("progress", {}).get("current", 0) >= 2
+
+    wait_until(running, step=0.05)
+    client.put(f"job/{job['_id']}/cancel")
+    canceled = time.monotonic()
+
+    def ended():
+        """the job ends"""
+        current = client.get(f"job/{job['_id']}")
+        return current if current["status"] in (3, 4, 5) else None
+
+    done = wait_until(ended, timeout=30, step=0.05)
+    seconds = time.monotonic() - canceled
+    print(f"cancel -> CANCELED: {seconds:.2f} s")
+    assert done["status"] == 5, done  # canceled
+    assert seconds < 3
+    assert done["progress"]["current"] < 60
 
 
 def test_without_girder_the_dev_command_runs_a_reloading_worker(tmp_path_factory):
@@ -282,10 +336,8 @@ def test_without_girder_the_dev_command_runs_a_reloading_worker(tmp_path_factory
     command = DevCommand(python, project, "gwexample").start()
     try:
         command.wait_for("watching the package")
-        broker = {
-            "GIRDER_WORKER_BROKER": f"sqla+sqlite:///{project / '.dev' / 'broker.sqlite'}",
-            "GIRDER_WORKER_BACKEND": f"db+sqlite:///{project / '.dev' / 'results.sqlite'}",
-        }
+        # The README's line: the example client on the dev command's folder.
+        broker = {"GIRDER_WORKER_BROKER": f"filesystem://{project / '.dev' / 'broker'}"}
         client = venvs.run_python(
             python, "example_client.py", cwd=project, env={**os.environ, **broker}, timeout=120
         )

@@ -24,7 +24,7 @@ BAKES = {
     "deployment=True-dedicated_queue=True": {"deployment": True, "dedicated_queue": True},
 }
 # The e2e tier, split so that each run needs only the parts it names: a broker for every case;
-# broadcast (canceling, asking workers) on RabbitMQ and Redis; docker and browser apart.
+# docker and browser apart.
 # The embedded broker, which every machine has, runs the default bake's whole tier; RabbitMQ
 # runs the every-option bake's, and with Redis the tests of the default bake that talk to the
 # broker. Every test of a bake thus runs on at least one broker, and every broker runs those
@@ -35,11 +35,11 @@ BROKER_TESTS = ("tests/test_worker.py", "tests/test_girder.py")
 DOCTOR = ("tests/test_doctor.py",)
 E2E_CASES = [
     (brokers.RABBITMQ, "every-option", ON_ANY_BROKER, ()),
-    (brokers.EMBEDDED, "default", f"{ON_ANY_BROKER} and not broadcast", ()),
+    (brokers.EMBEDDED, "default", ON_ANY_BROKER, ()),
     (brokers.REDIS, "default", ON_ANY_BROKER, BROKER_TESTS),
     (brokers.RABBITMQ, "default", ON_ANY_BROKER, BROKER_TESTS),
     (brokers.REDIS.in_database(4), "deployment=True-dedicated_queue=True", ON_ANY_BROKER, DOCTOR),
-    (brokers.EMBEDDED, "girder_plugin=False", f"{ON_ANY_BROKER} and not broadcast", ()),
+    (brokers.EMBEDDED, "girder_plugin=False", ON_ANY_BROKER, ()),
 ]
 # The worker image speaks AMQP, so its tests run on RabbitMQ, with a bake whose queue is its
 # own (the image differs between bakes by its queue's name only). The rest run on Redis, each
@@ -158,10 +158,10 @@ def test_the_baked_fast_tier_passes_with_no_server_at_all(installed_plugin, bake
         assert "No module named 'girder'" in probe.stderr
 
 
-# The default bake's whole suite bar the parts that need more than a venv (docker, a browser, a
-# broker that broadcasts), and the every-option bake's fast tier: those run beside the others.
+# The default bake's whole suite bar the parts that need more than a venv (docker, a browser),
+# and the every-option bake's fast tier: those run beside the others.
 UV_CASES = {
-    "default": "not docker and not browser and not broadcast",
+    "default": "not docker and not browser",
     "every-option": "not e2e",
 }
 

@@ -2,20 +2,18 @@ from pathlib import Path
 
 from setuptools import find_packages, setup
 
-# SQLAlchemy carries the broker that the end-to-end tests use when no server is set.
 {% if cookiecutter.deployment %}
 # trustme makes the certificates of the broker's TLS tests at run time.
-TEST = ["pytest>=7", "pytest-xdist>=3", "SQLAlchemy>=2", "ruff", "trustme>=1"]
+TEST = ["pytest>=7", "pytest-xdist>=3", "ruff", "trustme>=1"]
 {% else %}
-TEST = ["pytest>=7", "pytest-xdist>=3", "SQLAlchemy>=2", "ruff"]
+TEST = ["pytest>=7", "pytest-xdist>=3", "ruff"]
 {% endif %}
 {% if cookiecutter.girder_plugin and cookiecutter.web_client %}
 # A test builds the wheel, as a release does, to read what it ships.
 TEST.append("build>=1.2")
 {% endif %}
-# python -m {{ cookiecutter.package_name }} dev: a reloading worker on the embedded broker (SQLite){% if cookiecutter.girder_plugin %},
-# and Girder on an in-memory stand-in for MongoDB{% endif %}.
-DEV = ["SQLAlchemy>=2", "watchfiles>=0.20"]
+# python -m {{ cookiecutter.package_name }} dev: a reloading worker{% if cookiecutter.girder_plugin %}, and Girder on an in-memory stand-in for MongoDB{% endif %}.
+DEV = ["watchfiles>=0.20"]
 {% if cookiecutter.girder_plugin %}
 GIRDER_SERVER = ["girder>=5,<6", "girder-jobs>=5,<6", "girder-plugin-worker>=5,<6"]
 DEV += [*GIRDER_SERVER, "uvicorn>=0.29", "mongomock-ng>=7"]

@@ -1,8 +1,8 @@
 """The brokers the end-to-end tests run a worker on.
 
 RabbitMQ and Redis are real servers, found at their standard loopback ports or at
-the URL in their variable. The embedded broker (SQLite files through SQLAlchemy)
-needs no server, so at least that case runs on every machine.
+the URL in their variable. The plugin's embedded broker (files in a folder) needs no
+server, so at least that case runs on every machine.
 """
 
 import os

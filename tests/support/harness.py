@@ -11,8 +11,8 @@ from functools import cache
 
 
 @cache
-def workers(project):
-    """The baked project's ``harness.workers`` module, under a name of its own per project."""
+def _package(project):
+    """The baked project's ``harness`` package, imported under a name of its own per project."""
     init = project / "tests" / "harness" / "__init__.py"
     name = f"baked_harness_{abs(hash(str(init)))}"
     spec = importlib.util.spec_from_file_location(
@@ -21,7 +21,17 @@ def workers(project):
     package = importlib.util.module_from_spec(spec)
     sys.modules[name] = package
     spec.loader.exec_module(package)
-    return importlib.import_module(f"{name}.workers")
+    return name
+
+
+def workers(project):
+    """The baked project's ``harness.workers`` module."""
+    return importlib.import_module(f"{_package(project)}.workers")
+
+
+def browser(project):
+    """The baked project's ``harness.browser`` module (Playwright must be importable)."""
+    return importlib.import_module(f"{_package(project)}.browser")
 
 
 def worker_type(project, python, app="girder_worker.app"):

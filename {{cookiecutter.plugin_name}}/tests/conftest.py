@@ -26,15 +26,11 @@ pytest_plugins = ["harness.browser"]
 def pytest_xdist_auto_num_workers(config):
     """Two test processes, as the e2e tests mostly wait for a worker{% if cookiecutter.girder_plugin %} and Girder{% endif %}; one for the fast
     tier (-m "not e2e"), which starts sooner alone, and on GW_TEST_BROKER, where the two
-    processes' workers would take each other's tasks from the broker's queues."""
+    processes' workers would take each other's tasks from the broker's queues (on the
+    embedded broker, each process has a folder of its own)."""
     if "not e2e" in config.option.markexpr or os.environ.get("GW_TEST_BROKER"):
         return 0
     return 2
-
-
-def pytest_runtest_setup(item):
-    if item.get_closest_marker("broadcast") and not workers.broadcasts():
-        pytest.skip("needs a broker that broadcasts (RabbitMQ, Redis): set GW_TEST_BROKER")
 
 
 @pytest.fixture(scope="session")
@@ -94,7 +90,9 @@ def client(broker_env):
 @pytest.fixture(scope="session")
 def app_on_the_test_broker(broker_env):
     """girder_worker's app in this process, switched to the test broker: ``.delay()`` sends there."""
-    return workers.girder_worker_app_on(broker_env)
+    from {{ cookiecutter.package_name }} import {{ cookiecutter.plugin_class }}
+
+    return workers.girder_worker_app_on(broker_env, {{ cookiecutter.plugin_class }})
 
 
 @pytest.fixture

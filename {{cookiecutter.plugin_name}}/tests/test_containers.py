@@ -118,7 +118,6 @@ def test_failing_container_puts_code_and_stderr_in_the_log(
     assert "no such input" in worker.log()
 
 
-@pytest.mark.broadcast
 def test_revoked_task_stops_its_container_within_seconds(
     containers_of, worker, app_on_the_test_broker, image, run_options
 ):
@@ -159,7 +158,6 @@ def slow_image(docker_engine, image):
 
 
 @pytest.mark.plugin("{{ cookiecutter.plugin_name }}")
-@pytest.mark.broadcast
 def test_canceled_container_job_removes_container_within_5_s(
     girder, user, fsAssetstore, docker_engine, slow_image, monkeypatch
 ):

@@ -26,7 +26,7 @@ from harness import workers
 from harness.girder import api_url, client, job_count
 {% endif %}
 
-from {{ cookiecutter.package_name }} import QUEUE, doctor
+from {{ cookiecutter.package_name }} import QUEUE, {{ cookiecutter.plugin_class }}, doctor
 from {{ cookiecutter.package_name }}.__main__ import main
 
 SECRET = "doctor-test-s3cret"
@@ -308,13 +308,9 @@ def own_queue(worker, worker_env):
 
     On a shared broker, other projects' workers may consume the plugin's queue too
     (``celery`` is everybody's default), so the doctor checks a queue of the test's own.
-    The SQLite broker is this session's own, and cannot add a queue to a worker.
     """
-    if not workers.broadcasts():
-        yield QUEUE
-        return
     queue = f"doctor-{uuid.uuid4().hex[:8]}"
-    app = Celery(broker=worker_env["GIRDER_WORKER_BROKER"])
+    app = workers.client_app(worker_env, {{ cookiecutter.plugin_class }})
     try:
         [reply] = app.control.add_consumer(queue, destination=[worker.hostname], reply=True)
         assert "ok" in reply[worker.hostname], reply
@@ -344,9 +340,8 @@ def test_doctor_exits_0_when_the_queues_worker_has_the_plugin(run_doctor, own_qu
     assert failed_checks(run) == []
     checks = [text.split(":")[0].split(maxsplit=1)[1] for text in run.stdout.splitlines()]
     assert checks == [function.check_name for function in doctor.CHECKS]
-    if workers.broadcasts():
-        assert line(run, "workers").endswith(f": {worker.hostname}")
-        assert line(run, "plugin tasks").startswith("ok")
+    assert line(run, "workers").endswith(f": {worker.hostname}")
+    assert line(run, "plugin tasks").startswith("ok")
     assert line(run, "plugin version").startswith(
         f"ok    plugin version: the probe ran on {worker.hostname}"
     )
@@ -392,7 +387,6 @@ def test_other_celery_broker_url_fails_and_shows_no_password(run_doctor):
 
 
 @pytest.mark.e2e
-@pytest.mark.broadcast
 def test_no_worker_on_the_queue_fails_naming_the_queue(run_doctor):
     queue = f"doctor-nobody-{uuid.uuid4().hex[:8]}"
     run = run_doctor("--queue", queue)
@@ -414,12 +408,15 @@ import os
 
 from celery import Celery
 
+from {{ cookiecutter.package_name }} import broker
+
 app = Celery(broker=os.environ["GIRDER_WORKER_BROKER"], backend=os.environ["GIRDER_WORKER_BACKEND"])
+# The embedded broker's folders, as the plugin class would set them: nothing else of the plugin.
+broker.configure(app.conf)
 """
 
 
 @pytest.mark.e2e
-@pytest.mark.broadcast
 def test_worker_without_the_plugin_fails_naming_it(run_doctor, worker_env, tmp_path):
     (tmp_path / "bare_app.py").write_text(BARE_APP)
     env = worker_env | {"PYTHONPATH": str(tmp_path)}
@@ -431,7 +428,7 @@ def test_worker_without_the_plugin_fails_naming_it(run_doctor, worker_env, tmp_p
         ) as bare:
             run = run_doctor("--queue", queue)
     finally:
-        app = Celery(broker=worker_env["GIRDER_WORKER_BROKER"])
+        app = workers.client_app(worker_env, {{ cookiecutter.plugin_class }})
         delete_queue(app, queue)
         app.close()
     assert run.returncode == 1, run.stdout + run.stderr
@@ -492,7 +489,6 @@ def test_status_route_shows_the_worker_and_makes_no_job(girder, admin, worker):
     assert (job_count(), Token().collection.count_documents({})) == (jobs, tokens)
     results = {result["check"]: result for result in status["checks"]}
     assert results["broker answers"]["status"] == "ok", status
-    if workers.broadcasts():
-        # Other projects' workers of a shared broker may consume the queue too.
-        assert worker.hostname in results["workers"]["saw"], status
+    # Other projects' workers of a shared broker may consume the queue too.
+    assert worker.hostname in results["workers"]["saw"], status
 {% endif %}

@@ -95,14 +95,7 @@ ENDS = {"success": JobStatus.SUCCESS, "error": JobStatus.ERROR, "canceled": JobS
 @pytest.mark.plugin("{{ cookiecutter.plugin_name }}")
 @pytest.mark.parametrize(
     "end",
-    [
-        "success",
-        "error",
-        pytest.param(
-            "canceled",
-            marks=pytest.mark.broadcast,
-        ),
-    ],
+    ["success", "error", "canceled"],
 )
 def test_job_leaves_nothing_in_the_workers_tmpdir(
     girder, worker, app_on_the_test_broker, user, fsAssetstore, end

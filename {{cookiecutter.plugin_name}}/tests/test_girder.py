@@ -110,7 +110,6 @@ def test_an_anonymous_call_gets_401_and_no_job(girder):
     assert job_count() == before
 
 
-@pytest.mark.broadcast
 def test_any_user_may_ask_whether_a_worker_serves_the_queue(girder, user):
     """Any logged-in user may ask whether a worker serves the plugin's queue."""
     assert client(girder, user).get("{{ cookiecutter.plugin_name }}/workers") == {"serving": True}

@@ -129,7 +129,6 @@ def test_route_refuses_another_users_private_data_with_403(girder, user, fsAsset
 
 
 @pytest.mark.e2e
-@pytest.mark.broadcast
 @pytest.mark.parametrize(
     ("theirs", "refused", "denied"),
     [("file", "403 to GET", "Read access denied"), ("item", "403 to PUT", "Write access denied")],
@@ -163,7 +162,6 @@ def end_the_job(outcome, job, parameters, girder_client):
 
 
 @pytest.mark.e2e
-@pytest.mark.broadcast
 @pytest.mark.parametrize("outcome", ["success", "error", "canceled"])
 def test_job_token_is_for_data_only_and_lives_with_the_job(
     girder, user, fsAssetstore, held_back, token_at_each_update, outcome
@@ -192,7 +190,6 @@ def test_job_token_is_for_data_only_and_lives_with_the_job(
 
 
 @pytest.mark.e2e
-@pytest.mark.broadcast
 @pytest.mark.parametrize("public", [False, True], ids=["private-job", "public-job"])
 def test_no_other_user_sees_the_jobs_token(girder, user, admin, fsAssetstore, held_back, public):
     parameters, _ = file_and_item(girder, user)

@@ -59,7 +59,6 @@ def test_a_bad_delay_gets_400_and_no_job(girder, user, delay):
 
 @pytest.mark.e2e
 @pytest.mark.plugin("{{ cookiecutter.plugin_name }}")
-@pytest.mark.broadcast
 def test_job_canceled_through_girder_stops_early(girder, user):
     """A job canceled through Girder's API stops early and ends canceled."""
     girder_client = client(girder, user)

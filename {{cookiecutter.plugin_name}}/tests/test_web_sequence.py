@@ -14,7 +14,6 @@ def progress(page):
     return int(current), int(total)
 
 
-@pytest.mark.broadcast
 def test_progress_bar_moves_and_cancel_ends_the_job(girder_ui, user):
     """The bar's label moves while the job runs; Cancel ends the job as canceled."""
     page = girder_ui(user)

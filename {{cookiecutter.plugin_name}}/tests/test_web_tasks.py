@@ -71,7 +71,6 @@ def test_a_failed_job_shows_its_status_and_the_end_of_its_log(girder_ui, user):
     expect(part(page, "result")).to_have_count(0)
 
 
-@pytest.mark.broadcast
 def test_job_waits_for_a_worker_then_shows_the_answer(
     girder_ui, user, worker, app_on_the_test_broker
 ):

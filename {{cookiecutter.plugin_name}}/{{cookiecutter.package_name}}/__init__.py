@@ -9,6 +9,8 @@ from pkgutil import iter_modules
 
 from girder_worker import GirderWorkerPluginABC
 
+from {{ cookiecutter.package_name }} import broker
+
 #: The package of task modules: each module in it holds tasks of this plugin.
 ANALYSES = str(Path(__file__).with_name("analyses"))
 
@@ -48,17 +50,13 @@ class {{ cookiecutter.plugin_class }}(GirderWorkerPluginABC):
         if tls := broker_tls(os.environ):
             self.app.conf.update(broker_use_ssl=tls)
 {% endif %}
-{% if cookiecutter.dedicated_queue %}
-        # Merging needs the current routes, but reading app.conf before girder_worker
-        # has configured the app freezes it early, and girder_worker's own configuring
-        # then drops every setting made so far. So the merge waits until then.
+        # What depends on the app's other settings (its broker{% if cookiecutter.dedicated_queue %}, its routes{% endif %}) waits until
+        # girder_worker has configured it: reading them earlier freezes the settings too
+        # soon, and girder_worker's own configuring then drops every one made so far.
         if self.app.configured:
-            add_our_routes(self.app.conf)
+            configure(self.app.conf)
         else:
-            self.app.on_after_configure.connect(
-                _add_our_routes_on_configure, weak=False, dispatch_uid=QUEUE
-            )
-{% endif %}
+            self.app.on_after_configure.connect(_configure, weak=False, dispatch_uid=__name__)
 
     def task_imports(self):
         # A new module in analyses/ is a new set of tasks, with nothing to register.
@@ -86,15 +84,20 @@ def broker_tls(environ):
     # must then carry. A new dict each time: kombu writes that name into it.
     return {"ca_certs": ca_file, "cert_reqs": ssl.CERT_REQUIRED, "server_hostname": None}
 {% endif %}
+
+
+def configure(conf):
+    """Settings that depend on the app's others: the embedded broker's folders{% if cookiecutter.dedicated_queue %}; the routes of
+    this plugin's tasks to its queue{% endif %}."""
+    broker.configure(conf)
 {% if cookiecutter.dedicated_queue %}
-
-
-def add_our_routes(conf):
     conf.update(task_routes=with_our_routes(conf.task_routes))
+{% endif %}
 
 
-def _add_our_routes_on_configure(sender, source, **kwargs):
-    add_our_routes(source)
+def _configure(sender, source, **kwargs):
+    configure(source)
+{% if cookiecutter.dedicated_queue %}
 
 
 def with_our_routes(routes):

@@ -37,7 +37,7 @@ def add_dev(commands):
         help="run Girder with this plugin and a worker, restarted as you save",
         description="Run Girder 5 with this plugin, a worker of its queue{% if cookiecutter.web_client %} and its pages{% endif %}, and"
         " reload each part when you save it. The database is in memory unless --database names"
-        " a MongoDB; the broker is SQLite files in .dev/ unless GIRDER_WORKER_BROKER names one."
+        " a MongoDB; the broker is files in .dev/broker/ unless GIRDER_WORKER_BROKER names one."
         " Ctrl-C stops everything.",
     )
     options.add_argument("--host", default="127.0.0.1", help="interface (default: %(default)s)")
@@ -56,8 +56,8 @@ def add_dev(commands):
         "dev",
         help="run a worker of this plugin's queue, restarted as you save",
         description="Run a worker of the plugin's queue and restart it when a module of the"
-        " package is saved. The broker is SQLite files in .dev/ unless GIRDER_WORKER_BROKER"
-        " names one. Ctrl-C stops it.",
+        " package is saved. The broker is files in .dev/broker/ unless"
+        " GIRDER_WORKER_BROKER names one. Ctrl-C stops it.",
     )
 {% endif %}
 {% if cookiecutter.deployment %}

@@ -10,16 +10,17 @@ One process owns all of it, and Ctrl-C or SIGTERM stops all of it:
 - the pages, built at start and again on every save of the web client's sources;
 {% endif %}
 {% endif %}
-- the embedded broker (SQLite files in ``.dev/``) unless ``GIRDER_WORKER_BROKER`` names one.
+- the embedded broker (files in ``.dev/broker/``) unless ``GIRDER_WORKER_BROKER`` names one.
+
+One runs in a project at a time: a second refuses, naming the first one's process.
 
 Each process it starts gets a process group of its own, so that stopping it stops what it
 forked too (the worker's pool{% if cookiecutter.girder_plugin and cookiecutter.web_client %}, npm's node{% endif %}); a terminal's Ctrl-C reaches this process alone.
 """
 
+import fcntl
 import os
-{% if cookiecutter.girder_plugin and cookiecutter.web_client %}
 import shutil
-{% endif %}
 import signal
 {% if cookiecutter.girder_plugin %}
 import socket
@@ -32,6 +33,7 @@ import time
 {% endif %}
 from contextlib import suppress
 from pathlib import Path
+from urllib.parse import quote
 
 import watchfiles
 
@@ -101,19 +103,34 @@ def worker_command(queues):
     ]
 
 
+def claim_the_project():
+    """Lock the project for this process while it lives: (the lock, None), or (None, the PID
+    of the dev command that holds it)."""
+    DEV_DIR.mkdir(exist_ok=True)
+    lock = (DEV_DIR / "dev.pid").open("a+")
+    try:
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        lock.seek(0)
+        holder = lock.read().strip() or "unknown"
+        lock.close()
+        return None, holder
+    lock.truncate(0)
+    lock.write(f"{os.getpid()}\n")
+    lock.flush()
+    return lock, None
+
+
 def use_a_broker():
     """Name the broker in the environment (this process's and its children's); say which."""
     if os.environ.get("GIRDER_WORKER_BROKER"):
         say(f"broker: {os.environ['GIRDER_WORKER_BROKER']} (GIRDER_WORKER_BROKER)")
         return
-    DEV_DIR.mkdir(exist_ok=True)
-    files = {"GIRDER_WORKER_BROKER": "broker.sqlite", "GIRDER_WORKER_BACKEND": "results.sqlite"}
-    for name in files.values():
-        # Tasks queued in an earlier run belong to jobs that are gone with it.
-        (DEV_DIR / name).unlink(missing_ok=True)
-    os.environ["GIRDER_WORKER_BROKER"] = f"sqla+sqlite:///{DEV_DIR / files['GIRDER_WORKER_BROKER']}"
-    os.environ["GIRDER_WORKER_BACKEND"] = f"db+sqlite:///{DEV_DIR / files['GIRDER_WORKER_BACKEND']}"
-    say(f"broker: embedded, SQLite files in {DEV_DIR}")
+    folder = DEV_DIR / "broker"
+    # Its messages and bindings belong to the jobs and workers of an earlier run, gone with it.
+    shutil.rmtree(folder, ignore_errors=True)
+    os.environ["GIRDER_WORKER_BROKER"] = f"filesystem://{quote(str(folder))}"
+    say(f"broker: embedded, files in {folder} (GIRDER_WORKER_BROKER names another)")
     # Celery refuses to run a worker that accepts pickle (girder_worker does) as root unless told.
     os.environ.setdefault("C_FORCE_ROOT", "1")
 {% if cookiecutter.girder_plugin and cookiecutter.web_client %}
@@ -270,6 +287,15 @@ class Dev:
 
 
 def main(args):
+    # Held until this function returns: while the command runs.
+    lock, holder = claim_the_project()
+    if lock is None:
+        print(
+            f"error: python -m {{ cookiecutter.package_name }} dev runs in this project already, as process"
+            f" {holder}; stop it first (Ctrl-C in its terminal, or kill {holder})",
+            file=sys.stderr,
+        )
+        return 2
 {% if cookiecutter.girder_plugin %}
     from {{ cookiecutter.package_name }} import dev_girder
 

@@ -18,6 +18,7 @@ import fcntl
 import os
 import shutil
 import subprocess
+import time
 
 import pytest
 
@@ -42,6 +43,15 @@ CHROMIUM_ARGS = [
 TIMEOUT_MS = 20_000
 # pytest-playwright's artifact options in place of its default "off" (`--tracing on` keeps all).
 ON_FAILURE = {"tracing": "retain-on-failure", "screenshot": "only-on-failure"}
+# True once the token that Girder's web client keeps answers as the user: what a page that
+# loads next starts with.
+LOGGED_IN = """async (login) => {
+    const token = window.localStorage.getItem("girderToken");
+    if (!token) return false;
+    const answer = await fetch("api/v1/user/me", { headers: { "Girder-Token": token } });
+    const user = answer.ok ? await answer.json() : null;
+    return user !== null && user.login === login;
+}"""
 
 
 def unavailable(reason):
@@ -173,14 +183,21 @@ def part(page, name):
     return page.locator(f".g-{{ cookiecutter.plugin_name }}-{name}")
 
 
-def log_in(page, user, link="a.g-login"):
-    """Log in as a person does, in the dialog that link opens; pytest-girder's users have the
-    password "password"."""
+def log_in(page, user, link="a.g-login", password="password"):
+    """Log in as a person does, in the dialog that link opens (pytest-girder's users have the
+    password "password"), and wait until a page loaded next starts logged in."""
     page.click(link)
     # The dialog focuses its login field once it has faded in: text typed before that may land
     # in the wrong field.
     expect(page.locator("#g-login")).to_be_focused()
     page.fill("#g-login", user["login"])
-    page.fill("#g-password", "password")
+    page.fill("#g-password", password)
     page.click("#g-login-button")
     expect(page.locator(".g-user-text")).to_be_visible()
+    # The page shows the user before the log-in is everywhere a next page load looks: the
+    # girderToken cookie comes a moment later. Wait until a new load would start logged in.
+    page.wait_for_function(LOGGED_IN, arg=user["login"], polling=100)
+    deadline = time.monotonic() + TIMEOUT_MS / 1000
+    while not any(cookie["name"] == "girderToken" for cookie in page.context.cookies()):
+        assert time.monotonic() < deadline, "no girderToken cookie after logging in"
+        page.wait_for_timeout(50)

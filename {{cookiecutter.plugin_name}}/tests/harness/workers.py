@@ -1,8 +1,8 @@
 """A real girder_worker process, on a broker chosen by the environment.
 
-By default the worker talks to SQLite files through SQLAlchemy, so it needs no
-server. ``GW_TEST_BROKER`` (and ``GW_TEST_BACKEND``) name a real broker instead, for
-example ``amqp://guest:guest@127.0.0.1:5672//`` with ``rpc://``::
+By default the worker talks to the embedded broker, files in a folder of the test session's
+own, so it needs no server. ``GW_TEST_BROKER`` (and ``GW_TEST_BACKEND``) name a real broker
+instead, for example ``amqp://guest:guest@127.0.0.1:5672//`` with ``rpc://``::
 
     env = worker_environment(broker_environment(scratch_dir))
     with running_worker(env, scratch_dir / "worker.log") as worker:
@@ -18,6 +18,7 @@ import time
 import uuid
 from contextlib import contextmanager, suppress
 from pathlib import Path
+from urllib.parse import quote
 
 from celery import Celery
 
@@ -25,23 +26,22 @@ from . import READY_TIMEOUT, STOP_TIMEOUT
 
 
 def broker_environment(scratch_dir):
-    """GIRDER_WORKER_* variables for GW_TEST_BROKER, or for SQLite files in scratch_dir."""
+    """GIRDER_WORKER_* variables for GW_TEST_BROKER, or for the embedded broker in scratch_dir.
+
+    Results travel over the broker (rpc://). A session's own folder keeps its tasks from any
+    other session's workers, and the broker's bindings go with it.
+    """
     broker = os.environ.get("GW_TEST_BROKER")
     if broker:
         return {
             "GIRDER_WORKER_BROKER": broker,
             "GIRDER_WORKER_BACKEND": os.environ.get("GW_TEST_BACKEND", "rpc://"),
         }
-    scratch_dir = Path(scratch_dir).resolve()
+    folder = Path(scratch_dir).resolve()
     return {
-        "GIRDER_WORKER_BROKER": f"sqla+sqlite:///{scratch_dir / 'broker.sqlite'}",
-        "GIRDER_WORKER_BACKEND": f"db+sqlite:///{scratch_dir / 'results.sqlite'}",
+        "GIRDER_WORKER_BROKER": f"filesystem://{quote(str(folder))}",
+        "GIRDER_WORKER_BACKEND": "rpc://",
     }
-
-
-def broadcasts():
-    """Whether the test broker can revoke a running task (RabbitMQ and Redis can, SQLite cannot)."""
-    return bool(os.environ.get("GW_TEST_BROKER"))
 
 
 def worker_environment(broker_env, tmp_dir=None):
@@ -64,7 +64,7 @@ def worker_environment(broker_env, tmp_dir=None):
 def taking_nothing_from(queue, worker, app):
     """Inside the block, worker takes no task from queue: a task sent then waits in the broker.
 
-    Needs a broker that broadcasts (see ``broadcasts``), and no other worker on the queue.
+    Needs no other worker on the queue.
     """
     app.control.cancel_consumer(queue, destination=[worker.hostname], reply=True, timeout=10)
     try:
@@ -90,21 +90,25 @@ def consumers(app, queue):
         return connection.default_channel.queue_declare(queue, passive=True).consumer_count
 
 
-def girder_worker_app_on(broker_env):
-    """girder_worker's app in this process, switched to the broker of broker_env."""
+def girder_worker_app_on(broker_env, plugin_class):
+    """girder_worker's app in this process, switched to the broker of broker_env.
+
+    The plugin class points the app at the embedded broker's folders, as in every process.
+    """
     from girder_worker.app import app
 
     app.conf.update(
         broker_url=broker_env["GIRDER_WORKER_BROKER"],
         result_backend=broker_env["GIRDER_WORKER_BACKEND"],
     )
+    plugin_class(app)
     return app
 
 
 def client_app(broker_env, plugin_class):
     """A Celery app that sends tasks by name on the broker, as Girder does.
 
-    Girder's app loads the plugin too, so the plugin's settings (routes) apply here.
+    Girder's app loads the plugin too, so the plugin's settings (broker, routes) apply here.
     """
     app = Celery(
         "client",
@@ -194,7 +198,7 @@ class Worker:
         """Stop the worker and every process it forked, at once.
 
         A test is over when it stops its worker, so no task is in hand. A warm shutdown
-        would only wait: on the SQLite broker it takes 5 s, for the worker's next polls.
+        would only wait for the worker's pool and its next polls.
         """
         if self.process is None or self.process.poll() is not None:
             return
