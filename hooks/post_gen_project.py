@@ -75,7 +75,6 @@ OPTIONAL_PATHS = {
             "tests/test_jobresult.py",
             "tests/harness/girder.py",
             *WEB_CLIENT,
-            "tests/harness/tasks.py",
         ],
     ),
     "web_client": (bool, WEB_CLIENT),

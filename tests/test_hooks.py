@@ -110,7 +110,6 @@ def test_post_gen_removes_nothing_when_every_option_is_on():
                 "tests/test_jobresult.py",
                 "tests/harness/girder.py",
                 *(path.format(package="pkg") for path in post_gen.WEB_CLIENT),
-                "tests/harness/tasks.py",
             ],
         ),
         (

@@ -6,6 +6,7 @@ author keeps, so the proof stays with the plugin; these tests only read what it 
 """
 
 from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
@@ -25,10 +26,10 @@ BAKES = {
 }
 # The e2e tier, split so that each run needs only the parts it names: a broker for every case;
 # docker and browser apart.
-# The embedded broker, which every machine has, runs the default bake's whole tier; RabbitMQ
-# runs the every-option bake's, and with Redis the tests of the default bake that talk to the
-# broker. Every test of a bake thus runs on at least one broker, and every broker runs those
-# that depend on it.
+# The embedded broker, which every machine has, runs the default bake's whole tier, and the
+# progress example's cancel; RabbitMQ runs the every-option bake's, and with Redis the tests of
+# the default bake that talk to the broker. Every test of a bake thus runs on at least one
+# broker, and every broker runs those that depend on it.
 ON_ANY_BROKER = "e2e and not docker and not browser"
 BROKER_TESTS = ("tests/test_worker.py", "tests/test_girder.py")
 # The deployment kit's doctor asks the broker itself; RabbitMQ runs it in the every-option bake.
@@ -36,6 +37,7 @@ DOCTOR = ("tests/test_doctor.py",)
 E2E_CASES = [
     (brokers.RABBITMQ, "every-option", ON_ANY_BROKER, ()),
     (brokers.EMBEDDED, "default", ON_ANY_BROKER, ()),
+    (brokers.EMBEDDED, "every-option", ON_ANY_BROKER, ("tests/test_sequence.py",)),
     (brokers.REDIS, "default", ON_ANY_BROKER, BROKER_TESTS),
     (brokers.RABBITMQ, "default", ON_ANY_BROKER, BROKER_TESTS),
     (brokers.REDIS.in_database(4), "deployment=True-dedicated_queue=True", ON_ANY_BROKER, DOCTOR),
@@ -142,6 +144,18 @@ def test_baked_e2e_tier_passes_on_each_broker(installed_plugin, broker, bake, ti
     env = without_test_brokers() | broker.baked_test_environment()
     run_baked_tier(installed, tier, env, *paths)
     assert venvs.processes_started_by(installed[1]) == [], "a worker outlived its test"
+
+
+@pytest.mark.e2e
+def test_two_sessions_at_once_keep_to_their_own_tasks(installed_plugin):
+    """Two test sessions of one bake at once on the embedded broker, as two terminals or two
+    CI jobs run them: each session's worker runs the tasks of its session, and only those."""
+    installed = installed_plugin()
+    test = "tests/test_worker.py::test_the_sessions_worker_runs_every_task_it_sends"
+    env = without_test_brokers()
+    with ThreadPoolExecutor(2) as pool:
+        runs = [pool.submit(run_baked_tier, installed, "e2e", env, test) for _ in range(2)]
+        assert [run.result()["passed"] for run in runs] == [1, 1]
 
 
 FAST_TIER_BAKES = ["default", "every-option", "girder_plugin=False", "web_client=False"]

@@ -51,15 +51,11 @@ def worker(worker_env, tmp_path_factory):
     from {{ cookiecutter.package_name }} import QUEUE
 
     log_path = tmp_path_factory.mktemp("worker") / "worker.log"
-{% if cookiecutter.girder_plugin %}
     # It has the tasks that only tests run, too (harness/tasks.py): one worker start, not two.
     path = filter(None, [str(PROJECT_ROOT / "tests"), os.environ.get("PYTHONPATH")])
     env = {**worker_env, "PYTHONPATH": os.pathsep.join(path)}
     extra_args = ["--queues", QUEUE, "--include", "harness.tasks"]
     with workers.running_worker(env, log_path, extra_args=extra_args) as running:
-{% else %}
-    with workers.running_worker(worker_env, log_path, extra_args=["--queues", QUEUE]) as running:
-{% endif %}
         yield running
 
 

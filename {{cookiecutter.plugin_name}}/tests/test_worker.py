@@ -3,6 +3,7 @@
 import pytest
 from harness import RESULT_TIMEOUT
 
+from {{ cookiecutter.package_name }} import QUEUE
 from {{ cookiecutter.package_name }}.analyses.tasks import MAX_N, fibonacci, nth_fibonacci
 
 pytestmark = pytest.mark.e2e
@@ -42,6 +43,13 @@ def test_bad_input_fails_saying_what_is_allowed(worker, client):
         assert result.state == "FAILURE", name
     valid = client.send_task(fibonacci.name, args=(26,))
     assert valid.get(timeout=RESULT_TIMEOUT) == 121393, worker.log_tail()
+
+
+def test_the_sessions_worker_runs_every_task_it_sends(worker, client):
+    """Each test session has a broker folder (or a queue) of its own: no other session's worker
+    takes its tasks, nor its worker theirs."""
+    sent = [client.send_task("harness.tasks.worker_name", queue=QUEUE) for _ in range(20)]
+    assert {result.get(timeout=RESULT_TIMEOUT) for result in sent} == {worker.hostname}
 
 
 def test_a_large_n_comes_back_whole(worker, client):

@@ -1,9 +1,9 @@
 """The parts the end-to-end tests run on, each in a module of its own.
 
 - ``workers``: a real ``celery -A girder_worker.app worker`` process, and the broker it uses;
+- ``tasks``: tasks that only tests run, which the session's worker has too;
 {% if cookiecutter.girder_plugin %}
 - ``girder``: Girder's own test server, on an in-memory stand-in for MongoDB unless told otherwise;
-- ``tasks``: tasks that only tests run, which the session's worker has too;
 {% endif %}
 {% if cookiecutter.docker_task or cookiecutter.deployment %}
 - ``docker``: the local Docker engine, for tests that start containers.

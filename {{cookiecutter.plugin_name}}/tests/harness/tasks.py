@@ -12,6 +12,12 @@ log.setLevel(logging.INFO)
 log.propagate = False
 
 
+@app.task(bind=True)
+def worker_name(self):
+    """The name of the worker that runs it."""
+    return self.request.hostname
+
+
 @app.task
 def log_records(count, size):
     """Log count records of size characters each, through the plugin's job log handler."""
