@@ -303,6 +303,40 @@ def girder_job_figures(project, python, scratch):
     return rows
 
 
+def embedded_broker_figures(project, python, scratch, jobs=10):
+    """REST route -> job SUCCESS on the embedded broker, against the same on SQLite through
+    SQLAlchemy (the embedded broker before, which cannot broadcast), in the baked test set-up."""
+    shutil.copy(common.BENCHMARKS / "girder_jobs.py", project / "tests" / "bench_girder_jobs.py")
+    common.venvs.run_uv("pip", "install", "--quiet", "--python", python, "SQLAlchemy")
+    sqlite = scratch / "sqlite"
+    sqlite.mkdir()
+    brokers = {
+        "embedded": {},
+        "sqlite": {
+            "GW_TEST_BROKER": f"sqla+sqlite:///{sqlite / 'broker.sqlite'}",
+            "GW_TEST_BACKEND": f"db+sqlite:///{sqlite / 'results.sqlite'}",
+        },
+    }
+    times = {}
+    for name, variables in brokers.items():
+        out = scratch / f"girder-jobs-{name}.json"
+        env = {k: v for k, v in os.environ.items() if not k.startswith("GW_TEST_")}
+        env |= variables | {"GW_BENCH_OUT": str(out), "GW_BENCH_JOBS": str(jobs)}
+        run, counts = common.venvs.run_pytest(
+            python, project, "tests/bench_girder_jobs.py", env=env
+        )
+        assert counts["passed"] == 1, run.stdout[-3000:]
+        times[name] = [t * 1000 for t in json.loads(out.read_text())["route"]]
+    return Figure(
+        f"Girder REST route -> SUCCESS on the embedded broker, per job ({jobs} jobs)",
+        "the same on SQLite (sqla+sqlite://)",
+        "ms",
+        times["embedded"],
+        times["sqlite"],
+        "≤ 500 ms",
+    ).summary_row()
+
+
 def bake_size(scratch):
     """Files, and lines of text without the web client's lock file, of the default bake."""
     project = common.baking.bake_to(scratch / "size")
@@ -418,6 +452,9 @@ def main():
     )
     parser.add_argument("--bake", action="store_true", help="only the bake's size and time rows")
     parser.add_argument(
+        "--embedded", action="store_true", help="only the embedded broker against SQLite"
+    )
+    parser.add_argument(
         "--peer-template",
         type=Path,
         metavar="DIR",
@@ -433,6 +470,10 @@ def main():
             rows = [bake_size(scratch), *(f.row() for f in bakes)]
         print("\n".join(rows))
         return
+    if options.embedded:
+        scratch = Path(tempfile.mkdtemp(prefix="gw-bench-"))
+        print(embedded_broker_figures(*common.baked_plugin(scratch), scratch))
+        return
     common.require_rabbitmq()
     scratch = Path(tempfile.mkdtemp(prefix="gw-bench-"))
     project, python = common.baked_plugin(scratch)
@@ -443,6 +484,7 @@ def main():
         *(f.row() for f in worker_figures(project, python, scratch, options.rounds)),
         *(f.row() for f in cancellation_figures(project, python, scratch, options.rounds)),
         *girder_job_figures(project, python, scratch),
+        embedded_broker_figures(project, python, scratch),
         *first_green(scratch, "uv"),
         *first_green(scratch, "pip"),
         setup_time(scratch),

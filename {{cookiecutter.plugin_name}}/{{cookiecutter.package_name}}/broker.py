@@ -82,3 +82,8 @@ class Channel(filesystem.Channel):
 
 class Transport(filesystem.Transport):
     Channel = Channel
+
+    @property
+    def default_connection_params(self):
+        # A folder has no host: kombu would warn of each connection that it takes "localhost".
+        return {}
