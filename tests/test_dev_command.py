@@ -61,6 +61,13 @@ def default_bake(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
+def idle_bake(tmp_path_factory):
+    """A second default bake, for the tests that start the command themselves: one runs in a
+    project at a time, and the dev fixture's holds the default bake."""
+    return installed_bake(tmp_path_factory)
+
+
+@pytest.fixture(scope="module")
 def dev(default_bake):
     """The default bake's dev command, running on a port of its own."""
     project, python = default_bake
@@ -216,8 +223,8 @@ def test_a_syntax_error_then_its_fix_brings_the_worker_back(dev, default_bake, g
     assert answer(girder, "gwexample/fibonacci", 26) == "121393"
 
 
-def test_ctrl_c_stops_every_process_and_a_second_start_works(default_bake):
-    project, python = default_bake
+def test_ctrl_c_stops_every_process_and_a_second_start_works(idle_bake):
+    project, python = idle_bake
     port = free_port()
     for _ in range(2):
         command = DevCommand(python, project, "gwexample", "--port", str(port)).start()
@@ -231,8 +238,8 @@ def test_ctrl_c_stops_every_process_and_a_second_start_works(default_bake):
         assert port_is_free(port)
 
 
-def test_a_port_in_use_is_an_error_and_starts_nothing(default_bake):
-    project, python = default_bake
+def test_a_port_in_use_is_an_error_and_starts_nothing(idle_bake):
+    project, python = idle_bake
     before = set(venvs.processes_started_by(python))
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))
@@ -249,8 +256,8 @@ def test_a_port_in_use_is_an_error_and_starts_nothing(default_bake):
     assert set(venvs.processes_started_by(python)) <= before, "the refused command left a process"
 
 
-def test_an_unanswering_database_is_an_error_naming_it(default_bake):
-    project, python = default_bake
+def test_an_unanswering_database_is_an_error_naming_it(idle_bake):
+    project, python = idle_bake
     uri = f"mongodb://author:s3cret@127.0.0.1:{free_port()}/girder"
     port = str(free_port())
     command = DevCommand(python, project, "gwexample", "--database", uri, "--port", port).start()
@@ -308,7 +315,7 @@ def test_a_canceled_job_stops_within_3_s(every_option_dev):
     def running():
         """the job reports its first steps"""
         current = client.get(f"job/{job['_id']}")
-        return current["status"] == 2 and current.get("progress", {}).get("current", 0) >= 2
+        return current["status"] == 2 and (current.get("progress") or {}).get("current", 0) >= 2
 
     wait_until(running, step=0.05)
     client.put(f"job/{job['_id']}/cancel")
