@@ -24,6 +24,7 @@ EXAMPLE_HOME = [
 # What the web client brings; the Girder half brings it too, so it goes with either.
 WEB_CLIENT = [
     "{package}/girder_plugin/web_client",
+    "MANIFEST.in",
     "tests/harness/browser.py",
     "tests/test_web_*.py",
 ]

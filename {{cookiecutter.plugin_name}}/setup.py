@@ -8,10 +8,6 @@ TEST = ["pytest>=7", "pytest-xdist>=3", "ruff", "trustme>=1"]
 {% else %}
 TEST = ["pytest>=7", "pytest-xdist>=3", "ruff"]
 {% endif %}
-{% if cookiecutter.girder_plugin and cookiecutter.web_client %}
-# A test builds the wheel, as a release does, to read what it ships.
-TEST.append("build>=1.2")
-{% endif %}
 # python -m {{ cookiecutter.package_name }} dev: a reloading worker{% if cookiecutter.girder_plugin %}, and Girder on an in-memory stand-in for MongoDB{% endif %}.
 DEV = ["watchfiles>=0.20"]
 {% if cookiecutter.girder_plugin %}
@@ -21,7 +17,7 @@ DEV += [*GIRDER_SERVER, "uvicorn>=0.29", "mongomock-ng>=7"]
 
 setup(
     name="{{ cookiecutter.distribution_name }}",
-    version="{{ cookiecutter.version }}",
+    # The version comes from git: see [tool.setuptools_scm] in pyproject.toml.
     description="{{ cookiecutter.description }}",
     long_description=Path(__file__).with_name("README.md").read_text(encoding="utf-8"),
     long_description_content_type="text/markdown",

@@ -1,20 +1,11 @@
-"""The web client as Girder serves it and as the package ships it: built, without sources."""
+"""The web client as Girder serves it: the built script and style sheet, or nothing."""
 
 import json
-import shutil
-import subprocess
-import sys
-import tarfile
-import zipfile
 from urllib.request import urlopen
 
 import pytest
-from harness import PROJECT_ROOT
 
 from {{ cookiecutter.package_name }}.girder_plugin import WEB_CLIENT_CSS, WEB_CLIENT_JS
-
-DIST = "{{ cookiecutter.package_name }}/girder_plugin/web_client/dist"
-
 
 def test_unbuilt_web_client_is_left_out_with_a_warning(monkeypatch, tmp_path, caplog):
     """An unbuilt web client is left out with a warning; the routes stay."""
@@ -45,35 +36,3 @@ def test_girder_lists_and_serves_the_script_and_style(web_client, boundServer):
     for url in mine:
         with urlopen(f"{root}/{url}") as served:
             assert served.status == 200, url
-
-
-@pytest.mark.e2e
-def test_packages_hold_the_built_web_client_only(web_client, tmp_path):
-    """The wheel and the sdist ship the built pages, never their sources or node_modules."""
-    # A copy, node_modules included, so that the build leaves nothing in the project.
-    project = tmp_path / "project"
-    shutil.copytree(
-        PROJECT_ROOT,
-        project,
-        symlinks=True,
-        ignore=shutil.ignore_patterns("build", "*.egg-info", ".git", ".venv", "test-results"),
-    )
-    assert (project / "{{ cookiecutter.package_name }}/girder_plugin/web_client/node_modules").is_dir()
-    # As a release builds it, in an isolated environment: uv makes it where there is one (a venv
-    # made by uv has no pip), pip otherwise.
-    installer = "uv" if shutil.which("uv") else "pip"
-    build = [sys.executable, "-m", "build", "--sdist", "--wheel", "--installer", installer]
-    run = subprocess.run(
-        [*build, "--outdir", tmp_path, project],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert run.returncode == 0, run.stdout + run.stderr
-    (wheel,) = tmp_path.glob("*.whl")
-    (sdist,) = tmp_path.glob("*.tar.gz")
-    with tarfile.open(sdist) as archive:
-        in_sdist = [file.name.split("/", 1)[1] for file in archive.getmembers() if file.isfile()]
-    for names in (zipfile.ZipFile(wheel).namelist(), in_sdist):
-        client = [name for name in names if "web_client/" in name]
-        assert sorted(client) == [f"{DIST}/{WEB_CLIENT_JS}", f"{DIST}/{WEB_CLIENT_CSS}"]

@@ -4,12 +4,19 @@
 import os
 import ssl
 {% endif %}
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from pkgutil import iter_modules
 
 from girder_worker import GirderWorkerPluginABC
 
 from {{ cookiecutter.package_name }} import broker
+
+try:
+    #: The installed version: a release's git tag, read by setuptools-scm when it was built.
+    __version__ = version("{{ cookiecutter.distribution_name }}")
+except PackageNotFoundError:  # a source tree that was never installed
+    __version__ = "unknown"
 
 #: The package of task modules: each module in it holds tasks of this plugin.
 ANALYSES = str(Path(__file__).with_name("analyses"))

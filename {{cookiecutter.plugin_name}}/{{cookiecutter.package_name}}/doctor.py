@@ -10,7 +10,6 @@ Celery's retry loops. No password leaves this module: ``run`` masks every text i
 """
 
 import importlib
-import importlib.metadata
 import os
 import re
 import threading
@@ -21,7 +20,7 @@ from urllib.parse import unquote, urlsplit
 
 from celery.exceptions import TimeoutError as ResultTimeout
 
-from {{ cookiecutter.package_name }} import QUEUE, {{ cookiecutter.plugin_class }}
+from {{ cookiecutter.package_name }} import QUEUE, {{ cookiecutter.plugin_class }}, __version__
 
 #: The distribution whose version every worker must share with this host.
 DISTRIBUTION = "{{ cookiecutter.distribution_name }}"
@@ -84,13 +83,6 @@ def resolve(setting, environ):
     if variable in environ:
         return environ[variable], variable
     return default, "girder_worker's default"
-
-
-def plugin_version():
-    try:
-        return importlib.metadata.version(DISTRIBUTION)
-    except importlib.metadata.PackageNotFoundError:
-        return "unknown (not installed)"
 
 
 def plugin_task_names(app):
@@ -321,7 +313,7 @@ def plugin_tasks(ctx):
     if problems:
         return fail(
             "; ".join(problems),
-            f"install {DISTRIBUTION} {plugin_version()} where that worker runs and restart it"
+            f"install {DISTRIBUTION} {__version__} where that worker runs and restart it"
             f" as celery -A girder_worker.app worker -Q {ctx.queue}: a worker lists its"
             " plugins' tasks once, when it starts",
         )
@@ -349,7 +341,7 @@ def probe_version(ctx):
             "start a worker of the queue where the plugin is installed, or give busy"
             " workers more time (--timeout)",
         )
-    theirs, ours = ctx.probe["version"], plugin_version()
+    theirs, ours = ctx.probe["version"], __version__
     if theirs != ours:
         return fail(
             f"the probe ran on {ctx.probe['worker']}, which has {DISTRIBUTION} {theirs};"

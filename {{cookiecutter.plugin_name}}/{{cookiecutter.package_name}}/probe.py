@@ -11,13 +11,14 @@ import urllib.request
 from girder_worker.app import app
 from girder_worker.utils import resolve_girder_api_url
 
-from {{ cookiecutter.package_name }}.doctor import described, mask, plugin_version
+from {{ cookiecutter.package_name }} import __version__
+from {{ cookiecutter.package_name }}.doctor import described, mask
 
 
 @app.task(bind=True)
 def probe(self, api_url=None, timeout=2.5):
     """Return the worker's name and plugin version, and what a GET of Girder's version saw."""
-    reply = {"worker": self.request.hostname, "version": plugin_version()}
+    reply = {"worker": self.request.hostname, "version": __version__}
     # The URL the worker would call back for a job: its GIRDER_WORKER_API_URL wins.
     url = resolve_girder_api_url(api_url)
     if url:
