@@ -21,7 +21,11 @@ from support.hooks import post_gen
 CASES = option_cases()
 LEFTOVER = re.compile(r"\{\{|\{%|\{#|%\}|#\}")  # "}}" closes nested dicts too
 # Intentional braces in baked files: GitHub Actions expressions, ${{ ... }}.
-ALLOWED_LEFTOVERS = {".github/workflows/ci.yml": re.compile(r"\$\{\{[^{}]*\}\}")}
+GITHUB_EXPRESSION = re.compile(r"\$\{\{[^{}]*\}\}")
+ALLOWED_LEFTOVERS = {
+    ".github/workflows/ci.yml": GITHUB_EXPRESSION,
+    ".github/workflows/release.yml": GITHUB_EXPRESSION,
+}
 
 
 @pytest.fixture(params=CASES, ids=[case_id(case) for case in CASES])
@@ -232,7 +236,7 @@ def test_another_plugin_name_derives_every_other_name(baked):
         ({"plugin_class": "Fibber"}, "gwexample/__init__.py", "class Fibber("),
         ({"description": "Sums things."}, "setup.py", 'description="Sums things."'),
         ({"author_email": "a@b.org"}, "setup.py", 'author_email="a@b.org"'),
-        ({"version": "2.0.0rc1"}, "setup.py", 'version="2.0.0rc1"'),
+        ({"version": "2.0.0rc1"}, "pyproject.toml", 'fallback_version = "2.0.0rc1"'),
         ({"task_time_limit": "42"}, "gwexample/__init__.py", "TASK_TIME_LIMIT = 42"),
     ],
     ids=lambda value: case_id(value) if isinstance(value, dict) else "",

@@ -85,6 +85,65 @@ def test_own_workflow_runs_fast_tier_and_suite_on_services():
     assert any(step.get("run") == "bash scripts/test.sh" for step in full["steps"])
 
 
+def workflow_uses(workflow):
+    """Every `uses:` of a workflow: its jobs' (reusable workflows) and their steps'."""
+    for job in workflow["jobs"].values():
+        if "uses" in job:
+            yield job["uses"]
+        yield from (step["uses"] for step in job.get("steps", []) if "uses" in step)
+
+
+def test_every_action_is_pinned_by_its_commit(baked_projects):
+    """A tag can move; a commit cannot. Only the project's own workflows go by path."""
+    files = [path for project in baked_projects for path in project.glob(".github/workflows/*")]
+    files += sorted((TEMPLATE_DIR / ".github" / "workflows").glob("*.yml"))
+    uses = [use for path in files for use in workflow_uses(yaml.safe_load(path.read_text()))]
+    assert uses
+    unpinned = [use for use in uses if not re.fullmatch(r"(\./.+|[^@]+@[0-9a-f]{40})", use)]
+    assert unpinned == []
+
+
+def jobs_granted(workflow, permission):
+    return {
+        name
+        for name, job in workflow["jobs"].items()
+        if job.get("permissions", {}).get(permission) == "write"
+    }
+
+
+@pytest.mark.parametrize("deployment", [False, True], ids=["deployment=no", "deployment=yes"])
+def test_only_publishing_jobs_may_sign_or_push(baked, deployment):
+    """id-token only where PyPI's upload and the attestations need it, packages: write only
+    where the worker image goes to GHCR; the rest reads the repository. No token is stored."""
+    project = baked(deployment=deployment)
+    text = (project / ".github/workflows/release.yml").read_text()
+    workflow = yaml.safe_load(text)
+    assert workflow["permissions"] == {"contents": "read"}
+    image = {"image"} if deployment else set()
+    assert jobs_granted(workflow, "id-token") == {"publish", *image}
+    assert jobs_granted(workflow, "attestations") == {"publish", *image}
+    assert jobs_granted(workflow, "packages") == image
+    assert re.findall(r"secrets\.\w+", text) == (["secrets.GITHUB_TOKEN"] if deployment else [])
+
+
+def test_a_release_publishes_only_what_passed_the_tests(baked):
+    """The release runs the same jobs as every push, on its own commit, before it publishes."""
+    project = baked()
+    release = yaml.safe_load((project / ".github/workflows/release.yml").read_text())
+    ci = yaml.safe_load((project / ".github/workflows/ci.yml").read_text())
+    # PyYAML reads the key "on" as True.
+    assert set(release[True]) == {"release", "workflow_dispatch"}
+    assert "workflow_call" in ci[True]
+    assert release["jobs"]["test"]["uses"] == "./.github/workflows/ci.yml"
+    assert set(release["jobs"]["publish"]["needs"]) == {"test", "build"}
+    steps = release["jobs"]["build"]["steps"]
+    checks = ("twine check", "check-wheel-contents")
+    assert [step["run"] for step in steps if step.get("run", "").startswith(checks)] == [
+        "twine check --strict dist/*",
+        "check-wheel-contents dist/*.whl",
+    ]
+
+
 def listed_minors(distribution):
     """The 3.x minors that a distribution installed here lists in its classifiers."""
     prefix = "Programming Language :: Python :: 3."

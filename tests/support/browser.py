@@ -27,4 +27,4 @@ def problem():
 
 
 def require(case):
-    parts.require(case, "browser", problem(), "GW_TEST_REQUIRE_BROWSER")
+    parts.require(case, "the baked tests marked browser", problem(), "GW_TEST_REQUIRE_BROWSER")

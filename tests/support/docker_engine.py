@@ -38,4 +38,4 @@ def problem():
 
 
 def require(case):
-    parts.require(case, "docker", problem(), "GW_TEST_REQUIRE_DOCKER")
+    parts.require(case, "the baked tests marked docker", problem(), "GW_TEST_REQUIRE_DOCKER")

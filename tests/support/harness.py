@@ -24,14 +24,18 @@ def _package(project):
     return name
 
 
+def module(project, name):
+    """The baked project's ``harness.<name>`` module."""
+    return importlib.import_module(f"{_package(project)}.{name}")
+
+
 def workers(project):
-    """The baked project's ``harness.workers`` module."""
-    return importlib.import_module(f"{_package(project)}.workers")
+    return module(project, "workers")
 
 
 def browser(project):
     """The baked project's ``harness.browser`` module (Playwright must be importable)."""
-    return importlib.import_module(f"{_package(project)}.browser")
+    return module(project, "browser")
 
 
 def worker_type(project, python, app="girder_worker.app"):

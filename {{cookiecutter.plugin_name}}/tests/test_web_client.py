@@ -5,7 +5,8 @@ from urllib.request import urlopen
 
 import pytest
 
-from {{ cookiecutter.package_name }}.girder_plugin import WEB_CLIENT_CSS, WEB_CLIENT_JS
+from {{ cookiecutter.package_name }}.girder_plugin import WEB_CLIENT_CSS, WEB_CLIENT_DIST, WEB_CLIENT_JS
+
 
 def test_unbuilt_web_client_is_left_out_with_a_warning(monkeypatch, tmp_path, caplog):
     """An unbuilt web client is left out with a warning; the routes stay."""
@@ -33,6 +34,7 @@ def test_girder_lists_and_serves_the_script_and_style(web_client, boundServer):
         f"plugin_static/{{ cookiecutter.plugin_name }}/{WEB_CLIENT_JS}",
         f"plugin_static/{{ cookiecutter.plugin_name }}/{WEB_CLIENT_CSS}",
     ]
-    for url in mine:
+    # Each is served as built: the script that the wheel or the checkout holds, and its style.
+    for url, name in zip(mine, (WEB_CLIENT_JS, WEB_CLIENT_CSS), strict=True):
         with urlopen(f"{root}/{url}") as served:
-            assert served.status == 200, url
+            assert served.read() == (WEB_CLIENT_DIST / name).read_bytes(), url

@@ -97,10 +97,11 @@ def compose_command():
 {% if cookiecutter.deployment %}
 
 
-def build_worker_image(engine, context, base_image, project_root):
+def build_worker_image(engine, context, base_image, project_root, wheel=None, version=None):
     """Build the Dockerfile's image the offline way, in the empty directory context: a
-    wheelhouse of the project, then the build with the network off. Returns the image and
-    the seconds the build took."""
+    wheelhouse of the project (or of the wheel given), then the build with the network off.
+    With version, the image is labelled with it, and its build checks that the plugin has it.
+    Returns the image and the seconds the build took."""
     import importlib.util
     import shutil
     import sys
@@ -113,15 +114,16 @@ def build_worker_image(engine, context, base_image, project_root):
     pip = [sys.executable, "-m", "pip"]
     if importlib.util.find_spec("pip") is None:
         pip = ["uv", "tool", "run", "--python", sys.executable, "pip"]
-    wheel = [*pip, "wheel", "--quiet", "--wheel-dir", "wheelhouse"]
-    subprocess.run([*wheel, f"{project_root}[monitoring]"], cwd=context, check=True, timeout=600)
+    pip_wheel = [*pip, "wheel", "--quiet", "--wheel-dir", "wheelhouse"]
+    source = wheel or project_root
+    subprocess.run([*pip_wheel, f"{source}[monitoring]"], cwd=context, check=True, timeout=600)
     tag = f"{{ cookiecutter.plugin_name | lower }}-worker:test-{uuid.uuid4().hex[:8]}"
     started = time.monotonic()
     image, _ = engine.images.build(
         path=str(context),
         tag=tag,
         network_mode="none",
-        buildargs={"BASE_IMAGE": base_image},
+        buildargs={"BASE_IMAGE": base_image, **({"VERSION": version} if version else {})},
         forcerm=True,
     )
     return image, time.monotonic() - started
