@@ -8,7 +8,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
-from support import baking, batches, harness, venvs  # noqa: E402
+from support import baking, batches, harness, release, venvs  # noqa: E402, F401
 from support.brokers import RABBITMQ, reachable  # noqa: E402
 
 BENCHMARKS = Path(__file__).resolve().parent

@@ -337,6 +337,26 @@ def embedded_broker_figures(project, python, scratch, jobs=10):
     ).summary_row()
 
 
+def release_build(scratch):
+    """A release of the default bake as its workflow builds it: the pages from the lock file
+    (npm ci, npm run build), the sdist and the wheel from it, and their checks, in seconds."""
+    project = common.baking.bake_to(scratch / "release")
+    common.release.commit(project, "v1.2.3")
+    started = time.perf_counter()
+    common.release.build_pages(project, "gwexample")
+    pages = time.perf_counter()
+    dist = common.release.build(project, scratch / "release-dist")
+    built = time.perf_counter()
+    common.release.check(project, dist)
+    done = time.perf_counter()
+    parts = (
+        f"pages {pages - started:.0f} s, sdist and wheel {built - pages:.0f} s, "
+        f"checks {done - built:.0f} s"
+    )
+    name = "release build: pages, sdist, wheel, checks"
+    return f"| {name} | {done - started:.0f} s ({parts}) | — | — | ≤ 60 s |"
+
+
 def bake_size(scratch):
     """Files, and lines of text without the web client's lock file, of the default bake."""
     project = common.baking.bake_to(scratch / "size")
@@ -454,6 +474,7 @@ def main():
     parser.add_argument(
         "--embedded", action="store_true", help="only the embedded broker against SQLite"
     )
+    parser.add_argument("--release", action="store_true", help="only the release build")
     parser.add_argument(
         "--peer-template",
         type=Path,
@@ -470,6 +491,9 @@ def main():
             rows = [bake_size(scratch), *(f.row() for f in bakes)]
         print("\n".join(rows))
         return
+    if options.release:
+        print(release_build(Path(tempfile.mkdtemp(prefix="gw-bench-"))))
+        return
     if options.embedded:
         scratch = Path(tempfile.mkdtemp(prefix="gw-bench-"))
         print(embedded_broker_figures(*common.baked_plugin(scratch), scratch))
@@ -485,6 +509,7 @@ def main():
         *(f.row() for f in cancellation_figures(project, python, scratch, options.rounds)),
         *girder_job_figures(project, python, scratch),
         embedded_broker_figures(project, python, scratch),
+        release_build(scratch),
         *first_green(scratch, "uv"),
         *first_green(scratch, "pip"),
         setup_time(scratch),
