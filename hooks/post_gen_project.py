@@ -14,9 +14,7 @@ ANSWERS = r"""{{ cookiecutter | tojson }}"""
 #: The home of an optional example: its files, all named after it. Nothing outside
 #: them mentions the example; each part finds the examples present by itself.
 EXAMPLE_HOME = [
-    "{package}/analyses/{example}.py",  # its tasks, listed by the plugin class
-    "{package}/girder_plugin/routes/{example}.py",  # its routes, mounted by the REST resource
-    "{package}/girder_plugin/web_client/src/pages/{example}.js",  # its page, found by main.js
+    "{package}/analyses/{example}.py",  # its tasks, described: their routes and pages follow
     "tests/test_{example}.py",  # its tests
     "tests/test_web_{example}.py",  # its page's tests, in a real browser
     "docs/examples/{example}.md",  # its page of the docs
@@ -47,17 +45,18 @@ DEPLOYMENT = [
 #: Paths that several answers bring: kept while any one of them is on.
 SHARED_PATHS = {
     "tests/harness/docker.py": ("docker_task", "deployment"),
-    # The panel of the examples that run on a file, from an item's Actions menu.
-    "{package}/girder_plugin/web_client/src/filetask.js": (
-        "girder_io_task",
-        "docker_task",
-        "girder_client_task",
-    ),
 }
 
 
-def example(name):
-    return [path.replace("{example}", name) for path in EXAMPLE_HOME]
+#: What an example adds where its description cannot make its route and its page.
+BY_HAND = [
+    "{package}/girder_plugin/routes/{example}.py",  # mounted by the REST resource
+    "{package}/girder_plugin/web_client/src/pages/{example}.js",  # found by main.js
+]
+
+
+def example(name, home=EXAMPLE_HOME):
+    return [path.replace("{example}", name) for path in home]
 
 
 #: question -> (are the paths wanted for this answer?, paths relative to the project root,
@@ -83,8 +82,17 @@ OPTIONAL_PATHS = {
     "deployment": (bool, DEPLOYMENT),
     "progress_task": (bool, example("sequence")),
     "girder_io_task": (bool, example("files")),
-    "docker_task": (bool, example("containers")),
-    "girder_client_task": (bool, example("metadata")),
+    # Its page is a panel on an item's page, from the item's Actions menu.
+    "docker_task": (
+        bool,
+        [
+            *example("containers"),
+            *example("containers", BY_HAND),
+            "{package}/girder_plugin/web_client/src/filetask.js",
+        ],
+    ),
+    # Its task calls Girder, with a token of its job's own.
+    "girder_client_task": (bool, [*example("metadata"), "{package}/girder_plugin/tokens.py"]),
 }
 
 

@@ -116,8 +116,6 @@ def test_post_gen_removes_nothing_when_every_option_is_on():
             {"progress_task": False},
             [
                 "pkg/analyses/sequence.py",
-                "pkg/girder_plugin/routes/sequence.py",
-                "pkg/girder_plugin/web_client/src/pages/sequence.js",
                 "tests/test_sequence.py",
                 "tests/test_web_sequence.py",
                 "docs/examples/sequence.md",

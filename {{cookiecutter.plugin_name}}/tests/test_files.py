@@ -18,6 +18,7 @@ from harness.workers import taking_nothing_from
 from {{ cookiecutter.package_name }} import QUEUE
 {% endif %}
 from {{ cookiecutter.package_name }}.analyses.files import count_lines
+from {{ cookiecutter.package_name }}.described import NamedGirderFile
 {% if cookiecutter.girder_plugin %}
 
 ROUTE = "{{ cookiecutter.plugin_name }}/count_lines"
@@ -41,8 +42,6 @@ def test_count_lines_writes_a_file_named_after_the_input(tmp_path, temporary_dir
     assert result.parent == temporary_dir
     assert [path.name for path in result.iterdir()] == ["input.txt.lines.txt"]
     assert (result / "input.txt.lines.txt").read_text() == "3\n"
-    named = Path(count_lines(str(source), name="notes.txt"))
-    assert [path.name for path in named.iterdir()] == ["notes.txt.lines.txt"]
 
 
 def test_count_lines_that_fails_leaves_no_directory_behind(tmp_path, temporary_dir):
@@ -51,12 +50,14 @@ def test_count_lines_that_fails_leaves_no_directory_behind(tmp_path, temporary_d
     assert list(temporary_dir.iterdir()) == []
 
 
-@pytest.mark.parametrize("name", ["../up", "", 7], ids=["a-path", "empty", "not-text"])
-def test_count_lines_refuses_a_name_that_is_not_a_file_name(tmp_path, name):
-    source = tmp_path / "input.txt"
-    source.write_text("one\n")
-    with pytest.raises(ValueError, match="name must be a file name"):
-        count_lines(str(source), name=name)
+@pytest.mark.parametrize(
+    ("name", "downloaded_as"),
+    [("notes.txt", "notes.txt"), ("a/../b.txt", "b.txt"), ("..", "file-id")],
+    ids=["a-name", "a-path", "dots"],
+)
+def test_a_girder_file_downloads_under_its_name_alone(name, downloaded_as):
+    """The download keeps the file's name, never a path out of its own directory."""
+    assert NamedGirderFile("file-id", name, gc=object()).name == downloaded_as
 {% if cookiecutter.girder_plugin %}
 
 
@@ -100,24 +101,29 @@ ENDS = {"success": JobStatus.SUCCESS, "error": JobStatus.ERROR, "canceled": JobS
 def test_job_leaves_nothing_in_the_workers_tmpdir(
     girder, worker, app_on_the_test_broker, user, fsAssetstore, end
 ):
-    """However the job ends, it leaves nothing in the worker's temporary directory."""
+    """However the job ends, it leaves nothing in the worker's temporary directory: neither the
+    download nor the result."""
     worker_tmp = Path(worker.env["TMPDIR"])
     before = set(worker_tmp.iterdir())
     folder = private_folder(user)
-    # Girder allows "/" in a file name; count_lines refuses it, after the download.
-    source = girder.uploadFile("a/b.txt" if end == "error" else "notes.txt", "one\n", user, folder)
+    source = girder.uploadFile("notes.txt", "one\n", user, folder)
     target = Item().createItem("Results", creator=user, folder=folder)
     girder_client = client(girder, user)
     parameters = {"fileId": source["_id"], "itemId": str(target["_id"])}
-    if end == "canceled":
+    if end == "success":
+        job = girder_client.post(ROUTE, parameters=parameters)
+    else:
         with taking_nothing_from(QUEUE, worker, app_on_the_test_broker):
             job = girder_client.post(ROUTE, parameters=parameters)
-            girder_client.put(f"job/{job['_id']}/cancel")
+            if end == "canceled":
+                girder_client.put(f"job/{job['_id']}/cancel")
+            else:
+                # The item goes while the job waits: the upload into it fails, after the task.
+                Item().remove(target)
+    if end == "canceled":
         # The worker gets the task once it takes from the queue again, and drops it.
         task_id = Job().load(job["_id"], force=True)["celeryTaskId"]
         worker.wait_for_log(f"Discarding revoked task: {count_lines.name}[{task_id}]")
-    else:
-        job = girder_client.post(ROUTE, parameters=parameters)
     done = wait_for_job(job["_id"])
     assert done["status"] == ENDS[end], done["log"]
     assert set(worker_tmp.iterdir()) == before

@@ -54,7 +54,7 @@ def test_bad_argument_ends_in_error_with_the_message_in_log(girder, admin):
     job = run_job_snippet(admin, replace=("args=(26,)", "args=(0,)"))
     done = wait_for_job(job["_id"])
     assert done["status"] == JobStatus.ERROR
-    assert f"ValueError: n must be from 1 to {MAX_N}, got 0" in "".join(done["log"])
+    assert f"ValueError: n must be a whole number from 1 to {MAX_N}, got 0" in "".join(done["log"])
 
 
 def test_readmes_curl_call_schedules_a_job_that_succeeds(girder, user):
@@ -75,7 +75,7 @@ def test_route_returns_its_job_and_the_job_succeeds(girder, user):
     """The route returns the job it created, and the job reaches success."""
     girder_client = client(girder, user)
     job = girder_client.post(ROUTE, parameters={"n": 26})
-    assert job["title"] == "Fibonacci number 26"
+    assert job["title"] == "Fibonacci number (n=26)"
     assert girder_client.get(f"job/{job['_id']}")["title"] == job["title"]
     assert "args" not in job, "Girder shows a job's arguments to site admins only"
     done = wait_for_job(job["_id"])
@@ -84,22 +84,49 @@ def test_route_returns_its_job_and_the_job_succeeds(girder, user):
     assert "Fibonacci number 26 has 6 digits" in "".join(done["log"])
 
 
+RULE = f"a whole number from 1 to {MAX_N}"
+
+
 @pytest.mark.parametrize(
-    ("n", "message"),
+    ("parameters", "message"),
     [
-        ("0", f"n must be from 1 to {MAX_N}, got 0."),
-        (str(MAX_N + 1), f"n must be from 1 to {MAX_N}, got {MAX_N + 1}."),
-        ("x", "n must be a whole number, got 'x'."),
+        ({"n": "0"}, f"n must be {RULE}, got 0."),
+        ({"n": str(MAX_N + 1)}, f"n must be {RULE}, got {MAX_N + 1}."),
+        ({"n": "x"}, f"n must be {RULE}, got 'x'."),
+        ({"n": "nan"}, f"n must be {RULE}, got 'nan'."),
+        ({"n": "1e3"}, f"n must be {RULE}, got '1e3'."),
+        ({"n": "0x1a"}, f"n must be {RULE}, got '0x1a'."),
+        ({}, f"n is missing: give {RULE}."),
+        ({"n": "26", "m": "1"}, "m is not a parameter of this route, which takes n."),
     ],
-    ids=["zero", "above-max", "not-a-number"],
+    ids=["zero", "above-max", "text", "nan", "exponent", "hex", "missing", "unknown"],
 )
-def test_a_bad_n_gets_400_saying_what_is_allowed_and_no_job(girder, user, n, message):
+def test_a_bad_request_gets_400_and_no_job(girder, user, parameters, message):
+    """A bad, missing or unknown value gets a 400 that names it and says what is allowed."""
     before = job_count()
     with pytest.raises(HttpError) as refused:
-        client(girder, user).post(ROUTE, parameters={"n": n})
+        client(girder, user).post(ROUTE, parameters=parameters)
     assert refused.value.status == 400
-    assert refused.value.responseText.count(message) == 1, refused.value.responseText
+    assert json.loads(refused.value.responseText)["message"] == message
     assert job_count() == before
+
+
+def test_the_tasks_route_lists_each_description(girder):
+    """Anyone may read them: the pages ask before anybody logs in."""
+    tasks = client(girder).get("{{ cookiecutter.plugin_name }}/tasks")
+    [fibonacci] = [task for task in tasks if task["name"] == "fibonacci"]
+    assert (fibonacci["name"], fibonacci["title"]) == ("fibonacci", "Fibonacci number")
+    assert fibonacci["route"] == ROUTE
+    [n] = fibonacci["inputs"]
+    assert (n["name"], n["type"], n["min"], n["max"]) == ("n", "integer", 1, MAX_N)
+
+
+def test_the_api_docs_give_n_its_range(girder):
+    """Girder's API docs (Swagger) take the range from the description too."""
+    docs = client(girder).get("describe")
+    [n] = docs["paths"]["/{{ cookiecutter.plugin_name }}/fibonacci"]["post"]["parameters"]
+    assert (n["name"], n["type"], n["required"]) == ("n", "integer", True)
+    assert (n["minimum"], n["maximum"]) == (1, MAX_N)
 
 
 def test_an_anonymous_call_gets_401_and_no_job(girder):

@@ -26,17 +26,14 @@ from {{ cookiecutter.package_name }} import QUEUE
 {% endif %}
 from {{ cookiecutter.package_name }}.analyses.metadata import (
 {% if cookiecutter.girder_plugin %}
+    GIRDER_CLIENT_SCOPES,
     METADATA_KEY,
 {% endif %}
     count_lines_and_words,
     count_words_into_metadata,
 )
 {% if cookiecutter.girder_plugin %}
-from {{ cookiecutter.package_name }}.girder_plugin.routes.metadata import (
-    TOKEN_FIELD,
-    TOKEN_LIFETIME_SECONDS,
-    TOKEN_SCOPES,
-)
+from {{ cookiecutter.package_name }}.girder_plugin.tokens import TOKEN_FIELD, TOKEN_LIFETIME_SECONDS
 {% endif %}
 
 TEXT = b"one two  three\nfour\n\n five\tsix\nseven"
@@ -174,7 +171,7 @@ def test_job_token_is_for_data_only_and_lives_with_the_job(
         token_id = Job().load(job["_id"], force=True)[TOKEN_FIELD]
         token = Token().findOne({"_id": token_id})
         assert token["userId"] == user["_id"]
-        assert sorted(token["scope"]) == sorted(TOKEN_SCOPES)
+        assert sorted(token["scope"]) == sorted(GIRDER_CLIENT_SCOPES)
         assert token["expires"] - token["created"] <= timedelta(seconds=TOKEN_LIFETIME_SECONDS)
         end_the_job(outcome, job, parameters, girder_client)
     done = wait_for_job(job["_id"])

@@ -23,7 +23,7 @@ def test_the_sequence_task_outside_girder_returns_every_number():
 
 
 def test_a_bad_n_fails_before_any_work():
-    with pytest.raises(ValueError, match="n must be from 1 to"):
+    with pytest.raises(ValueError, match="n must be a whole number from 1 to"):
         fibonacci_sequence(0)
 {% if cookiecutter.girder_plugin %}
 
@@ -46,15 +46,27 @@ def test_sequence_progress_shows_in_girder_while_it_runs(girder, user):
 @pytest.mark.e2e
 @pytest.mark.plugin("{{ cookiecutter.plugin_name }}")
 @pytest.mark.parametrize(
-    "delay", ["-1", "11", "soon"], ids=["negative", "too-long", "not-a-number"]
+    "delay", ["-1", "11", "soon", "nan"], ids=["negative", "too-long", "not-a-number", "nan"]
 )
 def test_a_bad_delay_gets_400_and_no_job(girder, user, delay):
     before = job_count()
     with pytest.raises(HttpError) as refused:
         client(girder, user).post(ROUTE, parameters={"n": 8, "delay": delay})
     assert refused.value.status == 400
-    assert "delay must be a number of seconds from 0 to" in refused.value.responseText
+    assert "delay must be a number from 0 to 10.0, got" in refused.value.responseText
     assert job_count() == before
+
+
+@pytest.mark.e2e
+@pytest.mark.plugin("{{ cookiecutter.plugin_name }}")
+def test_a_missing_delay_takes_its_default(girder, user):
+    """delay has a default (no wait); a fraction of a second is a number too."""
+    girder_client = client(girder, user)
+    for parameters in ({"n": 3}, {"n": 3, "delay": "0.01"}):
+        job = girder_client.post(ROUTE, parameters=parameters)
+        done = wait_for_job(job["_id"])
+        assert done["status"] == JobStatus.SUCCESS, done["log"]
+        assert done["meta"] == {"result": "[1, 1, 2]"}
 
 
 @pytest.mark.e2e

@@ -1,7 +1,11 @@
+import re
+
 import pytest
 from girder_worker.app import app
 
 from {{ cookiecutter.package_name }}.analyses.tasks import MAX_N, fibonacci, nth_fibonacci
+
+RULE = f"n must be a whole number from 1 to {MAX_N}"
 
 
 @pytest.mark.parametrize(
@@ -26,21 +30,32 @@ def test_the_task_computes_the_same_value_as_the_plain_function():
     assert fibonacci(26) == nth_fibonacci(26) == 121393
 
 
+def test_the_task_describes_n_with_its_range():
+    """The description is the one source of n's rules: the route, its docs and its page."""
+    [n] = fibonacci.describe()["inputs"]
+    assert (n["name"], n["type"], n["min"], n["max"]) == ("n", "integer", 1, MAX_N)
+
+
 @pytest.mark.parametrize(
     "bad",
     ["26", "x", True, 1.5, None, [26], 26.0],
     ids=["str-number", "str-text", "bool", "float", "None", "list", "whole-float"],
 )
 def test_a_value_that_is_not_an_int_is_a_type_error_naming_it(bad):
-    expected = f"n must be an int from 1 to {MAX_N}, got {type(bad).__name__}"
-    with pytest.raises(TypeError, match=expected):
-        nth_fibonacci(bad)
+    with pytest.raises(TypeError, match=re.escape(f"{RULE}, got {bad!r}")):
+        fibonacci(bad)
 
 
 @pytest.mark.parametrize("bad", [0, -1, MAX_N + 1], ids=["zero", "negative", "above-max"])
 def test_an_int_out_of_range_is_a_value_error_naming_the_range(bad):
-    with pytest.raises(ValueError, match=f"n must be from 1 to {MAX_N}, got {bad}"):
-        nth_fibonacci(bad)
+    with pytest.raises(ValueError, match=f"{RULE}, got {bad}"):
+        fibonacci(bad)
+
+
+def test_delay_refuses_a_bad_n_before_anything_is_queued():
+    """No broker is asked: the check comes first, with the route's message."""
+    with pytest.raises(ValueError, match=f"{RULE}, got 0"):
+        fibonacci.delay(0)
 
 
 def test_the_registered_task_carries_the_girder_job_title():

@@ -1,13 +1,15 @@
-"""The girder_io example on an item's page in a real browser: Actions → Count lines."""
+"""The girder_io example's page in a real browser: made from its description, with the file and
+the item chosen in Girder's own browser."""
 
 import pytest
 from girder.models.folder import Folder
 from girder.models.item import Item
-from harness.browser import expect, part
+from harness.browser import choose, expect, part
 
 pytestmark = [pytest.mark.e2e, pytest.mark.browser, pytest.mark.plugin("{{ cookiecutter.plugin_name }}")]
 
 POEM = "first line\nsecond line\nthird line\n"
+PAGE = "{{ cookiecutter.plugin_name }}/count_lines"
 
 
 @pytest.fixture
@@ -18,20 +20,20 @@ def poem_item(girder, user, fsAssetstore):
     return Item().load(file["itemId"], force=True)
 
 
-def test_count_lines_action_adds_the_result_file(girder_ui, user, poem_item):
-    """The item's Actions menu → Count lines adds the result file to the item."""
-    page = girder_ui(user, fragment=f"item/{poem_item['_id']}")
-    page.click(".g-item-actions-button")
-    page.click(".g-{{ cookiecutter.plugin_name }}-count-lines")
-    expect(part(page, "file").locator("option")).to_have_text(["poem.txt"])
-    page.click(".g-{{ cookiecutter.plugin_name }}-panel button:has-text('Run')")
-    expect(page.locator(".g-file-list-link")).to_have_text(["poem.txt", "poem.txt.lines.txt"])
+def test_count_lines_page_puts_the_count_in_the_item(girder_ui, user, poem_item):
+    """A user chooses the file and the item; the count comes back into the item as a file."""
+    page = girder_ui(user, fragment=PAGE)
+    choose(page, "fileId", "Public", "poem.txt")
+    choose(page, "itemId", "Public", "poem.txt")
+    page.click("button:has-text('Run')")
     expect(part(page, "job-status")).to_have_text("Success")
+    expect(part(page, "result-note")).to_have_text("The result went into poem.txt.")
+    files = {file["name"]: file for file in Item().childFiles(poem_item)}
+    assert sorted(files) == ["poem.txt", "poem.txt.lines.txt"]
 
 
-def test_anonymous_visitor_is_not_offered_the_action(girder_ui, poem_item):
-    """On a public item, the Actions menu of an anonymous visitor lacks Count lines."""
-    page = girder_ui(fragment=f"item/{poem_item['_id']}")
-    page.click(".g-item-actions-button")
-    expect(page.locator(".g-download-item")).to_be_visible()
-    expect(part(page, "count-lines")).to_have_count(0)
+def test_anonymous_visitor_is_offered_a_log_in(girder_ui, poem_item):
+    """An anonymous visitor sees the page, but no form: a log-in button instead."""
+    page = girder_ui(fragment=PAGE)
+    expect(part(page, "login")).to_be_visible()
+    expect(page.locator(".g-{{ cookiecutter.plugin_name }}-page form")).to_have_count(0)

@@ -37,7 +37,7 @@ def test_n_0_shows_the_routes_message_and_makes_no_job(girder_ui, user):
     page.fill("#g-{{ cookiecutter.plugin_name }}-n", "0")
     page.click("button:has-text('Run')")
     expect(page.locator(".has-error")).to_be_visible()
-    expect(part(page, "error")).to_have_text("n must be from 1 to 20000, got 0.")
+    expect(part(page, "error")).to_have_text("n must be a whole number from 1 to 20000, got 0.")
     assert job_count() == 0
 
 
@@ -66,7 +66,7 @@ def test_a_failed_job_shows_its_status_and_the_end_of_its_log(girder_ui, user):
     Job().scheduleJob(job)
     wait_for_job(job["_id"], (JobStatus.ERROR,))
     page = girder_ui(user, fragment=f"{{ cookiecutter.plugin_name }}/fibonacci/{job['_id']}")
-    expect(part(page, "job-log")).to_contain_text("n must be from 1 to 20000, got 0")
+    expect(part(page, "job-log")).to_contain_text("n must be a whole number from 1 to 20000, got 0")
     expect(part(page, "job-status")).to_have_text("Error")
     expect(part(page, "result")).to_have_count(0)
 

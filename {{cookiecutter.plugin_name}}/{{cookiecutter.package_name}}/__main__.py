@@ -47,9 +47,11 @@ def add_dev(commands):
         metavar="URI",
         help="a MongoDB to keep the data in (default: in memory, gone on stop)",
     )
-    options.add_argument("--admin", default="admin", help="the admin's login (default: admin)")
     options.add_argument(
-        "--password", help="the admin's password, when the command makes the account (default: new)"
+        "--admin",
+        default="admin",
+        help="the admin's login (default: admin); when the command makes the account, its"
+        " password is DEV_ADMIN_PASSWORD's, or a new one that it prints",
     )
 {% else %}
     commands.add_parser(

@@ -321,8 +321,8 @@ class Dev:
             return
         python = [path for path in saved if path.endswith(".py")]
 {% if cookiecutter.girder_plugin %}
-        # What Girder can reload in place: the tasks, the resource and its route modules.
-        reloadable = ("analyses/", "girder_plugin/rest.py", "girder_plugin/routes/")
+        # What Girder can reload in place: the tasks, their descriptions, the route modules.
+        reloadable = ("analyses/", "described.py", "girder_plugin/routes/")
         routes = [path for path in python if path.startswith(reloadable)]
         worker = [path for path in python if not path.startswith("girder_plugin/")]
         for path in python:
@@ -371,7 +371,7 @@ def main(args):
     if args.database:
         # The worker of Girder's local queue works on the same database.
         os.environ["GIRDER_MONGO_URI"] = args.database
-    girder = dev_girder.Girder(args.host, args.port, args.database, args.admin, args.password)
+    girder = dev_girder.Girder(args.host, args.port, DEV_DIR, say, args.database, args.admin)
     # A real MongoDB reaches a worker process too, so Girder's own tasks (the local queue) run.
     queues = [QUEUE, "local"] if args.database else [QUEUE]
     return Dev(queues, girder).run()

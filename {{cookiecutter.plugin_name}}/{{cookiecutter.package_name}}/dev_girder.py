@@ -6,6 +6,7 @@ lives in this process and is gone when it stops.
 """
 
 import importlib
+import importlib.util
 import os
 import secrets
 import shutil
@@ -63,13 +64,22 @@ def embed_the_database():
     rest._MONGO_CURSOR_TYPES = (*rest._MONGO_CURSOR_TYPES, mongomock_ng.collection.Cursor)
 
 
+#: Names the admin's password, when the command makes the account: not an option, as the
+#: command lines of a machine's processes are anybody's to read.
+PASSWORD_VARIABLE = "DEV_ADMIN_PASSWORD"
+
+
 class Girder:
-    def __init__(self, host, port, database=None, admin="admin", password=None):
+    """Girder, serving on host and port; its uploads go in files, and say() tells the user."""
+
+    def __init__(self, host, port, files, say, database=None, admin="admin"):
         self.host = host
         self.port = port
+        self.files = files
+        self.say = say
         self.database = database
         self.admin = admin
-        self.password = password
+        self.password = os.environ.get(PASSWORD_VARIABLE)
         self.info = None
 
     @property
@@ -79,8 +89,6 @@ class Girder:
 
     def serve(self):
         """Serve Girder until Ctrl-C or SIGTERM."""
-        from {{ cookiecutter.package_name }}.dev import DEV_DIR, say
-
         # Read when Girder's modules load, so set first.
         os.environ["GIRDER_SERVER_MODE"] = "development"
         os.environ["GIRDER_MONGO_URI"] = self.database or EMBEDDED_URI
@@ -98,12 +106,12 @@ class Girder:
         account = self.make_admin()
         if self.database is None:
             # The files of a database that is gone with the last run.
-            shutil.rmtree(DEV_DIR / "assetstore", ignore_errors=True)
-        self.make_assetstore(DEV_DIR / "assetstore")
+            shutil.rmtree(self.files / "assetstore", ignore_errors=True)
+        self.make_assetstore(self.files / "assetstore")
         if self.database is None:
-            say("database: embedded, in memory; its data is gone when this command stops")
+            self.say("database: embedded, in memory; its data is gone when this command stops")
         else:
-            say(f"database: {without_password(self.database)}")
+            self.say(f"database: {without_password(self.database)}")
         import uvicorn
 
         server = uvicorn.Server(
@@ -123,12 +131,10 @@ class Girder:
         server.run()
 
     def announce(self, server, account):
-        from {{ cookiecutter.package_name }}.dev import say
-
         while not (server.started or server.should_exit):
             time.sleep(0.05)
         if server.started:
-            say(f"Girder: {self.url}  ({account}); Ctrl-C stops everything")
+            self.say(f"Girder: {self.url}  ({account}); Ctrl-C stops everything")
 
     def make_admin(self):
         """The admin account, made unless it exists; says how to log in."""
@@ -146,7 +152,7 @@ class Girder:
             admin=True,
         )
         if self.password:
-            return f"log in as {self.admin} with the password you gave"
+            return f"log in as {self.admin} with the password of {PASSWORD_VARIABLE}"
         return f"log in as {self.admin} with password {password}"
 
     def make_assetstore(self, root):
@@ -162,15 +168,19 @@ class Girder:
 
         The database stays as it is. On an error the old routes stay, and it is printed.
         """
+        routes = f"{PACKAGE}.girder_plugin.routes"
         names = [
             name
             for name in sorted(sys.modules)
-            if name.startswith((f"{PACKAGE}.analyses.", f"{PACKAGE}.girder_plugin.routes."))
+            if name.startswith((f"{PACKAGE}.analyses.", f"{routes}."))
+            # A module whose file was deleted has nothing to reload: its tasks go below.
+            and importlib.util.find_spec(name) is not None
         ]
-        # The tasks first, then what imports them: the resource, then its route modules.
-        rest = f"{PACKAGE}.girder_plugin.rest"
+        # What the tasks import, the tasks, then what imports them: the resource, its modules.
         tasks = [name for name in names if ".analyses." in name]
-        order = [*tasks, rest, *(name for name in names if ".routes." in name)]
+        modules = [name for name in names if name.startswith(f"{routes}.")]
+        order = [f"{PACKAGE}.described", *tasks, routes, *modules]
+        from girder.api import docs
         from girder_worker.app import app
 
         try:
@@ -180,7 +190,9 @@ class Girder:
                 app.tasks.unregister(task)
             for name in order:
                 importlib.reload(sys.modules[name])
-            resource = sys.modules[rest]
+            resource = sys.modules[routes]
+            # Girder keeps the API docs of a route until the resource's go.
+            docs.routes.pop(resource.RESOURCE_NAME, None)
             setattr(self.info["apiRoot"], resource.RESOURCE_NAME, resource.TaskRoutes())
             for module in resource.route_modules():
                 if hasattr(module, "load"):

@@ -19,6 +19,8 @@ from girder_worker.utils.transform import ResultTransform
 
 #: Seconds to wait for Girder to answer.
 TIMEOUT = 30
+#: Longest result kept, in characters of JSON: it lives in the job's document.
+MAX_RESULT_LENGTH = 100_000
 
 
 def result_url(api_url, job_id):
@@ -29,7 +31,8 @@ def result_url(api_url, job_id):
 class StoreResultOnJob(ResultTransform):
     """Result hook: PUT the task's return value to its Girder job, and return it unchanged.
 
-    A task run outside Girder has no job: then the hook does nothing. If Girder refuses the
+    A task run outside Girder has no job: then the hook does nothing. A value longer than
+    MAX_RESULT_LENGTH stays off the job, which says so in its log. If Girder refuses the
     value, the task fails, and its job ends in ERROR with the reason in its log.
     """
 
@@ -37,9 +40,13 @@ class StoreResultOnJob(ResultTransform):
         manager = getattr(current_task, "job_manager", None)
         if manager is None:
             return data
+        text = json.dumps(data)
+        if len(text) > MAX_RESULT_LENGTH:
+            manager.write(f"The result is not kept on the job: {len(text)} characters of JSON.\n")
+            return data
         response = requests.put(
             result_url(current_task.request.girder_api_url, manager.reference),
-            data=json.dumps(data),
+            data=text,
             # The job's token, with the scope jobs.job_<id>: it may only touch this job.
             headers={**manager.headers, "Content-Type": "application/json"},
             timeout=TIMEOUT,

@@ -188,6 +188,20 @@ def part(page, name):
     return page.locator(f".g-{{ cookiecutter.plugin_name }}-{name}")
 
 
+def choose(page, field, folder, item=None):
+    """Choose Girder data for a field of a described task's page, in Girder's own browser: the
+    item named item in the user's folder named folder, or that folder itself."""
+    page.click(f".g-{{ cookiecutter.plugin_name }}-choose[data-for='{field}']")
+    dialog = page.locator("#g-dialog-container")
+    dialog.locator(".g-folder-list-link", has_text=folder).click()
+    if item is not None:
+        dialog.locator(".g-item-list-link", has_text=item).click()
+    dialog.locator(".g-submit-button").click()
+    # The dialog is gone, and the page shows what was chosen.
+    expect(page.locator(".modal-backdrop")).to_have_count(0)
+    expect(page.locator(f".g-{{ cookiecutter.plugin_name }}-chosen[data-for='{field}']")).to_have_text(item or folder)
+
+
 def log_in(page, user, link="a.g-login", password="password"):
     """Log in as a person does, in the dialog that link opens (pytest-girder's users have the
     password "password"), and wait until a page loaded next starts logged in."""

@@ -1,18 +1,12 @@
 """A task on Girder data: a file goes in, a file comes out.
 
-Girder hands the task a local path and takes back the path it returns, through
-girder_worker's transforms (see ``{{ cookiecutter.package_name }}.girder_plugin.routes.files``)::
+Its description says so: the route that Girder makes from it checks that the user may read the
+file and write to the item, hands the task the file downloaded (a local path, named as in
+Girder), and uploads the files of the directory the task returns into the item. girder_worker
+deletes the download after the task, whatever its end, and the upload deletes the directory.
+Outside Girder, give it a path and upload the result yourself::
 
-    count_lines.delay(
-        GirderFileId(file_id),  # downloaded to a temporary path on the worker
-        name=file_name,  # that path is named after the id; the result is named after this
-        # uploads the files of the returned directory, then deletes it
-        girder_result_hooks=[GirderUploadToItem(item_id, delete_file=True)],
-    )
-
-girder_worker deletes the download after the task, whatever its end; the task's own
-output is the result hook's to delete, and it deletes the whole directory only when the
-task returns a directory.
+    count_lines("notes.txt")  # a directory holding notes.txt.lines.txt
 """
 
 import shutil
@@ -20,33 +14,30 @@ import tempfile
 from pathlib import Path
 
 from girder_worker.app import app
-from girder_worker.utils import girder_job
+from girder_worker.utils import girder_job, types
+from girder_worker.utils.decorators import argument
+
+from {{ cookiecutter.package_name }}.described import Described, GirderFile, output
 
 
-def write_line_count(path, out_dir, name=None):
-    """Write the number of lines of path into out_dir/<name>.lines.txt; return that path.
-
-    name defaults to the file name of path.
-    """
+def write_line_count(path, out_dir):
+    """Write the number of lines of path into out_dir/<its name>.lines.txt; return that path."""
     with open(path, "rb") as source:
         count = sum(1 for _ in source)
-    result = Path(out_dir) / f"{name or Path(path).name}.lines.txt"
+    result = Path(out_dir) / f"{Path(path).name}.lines.txt"
     result.write_text(f"{count}\n")
     return str(result)
 
 
 @girder_job(title="Line count", type="{{ cookiecutter.package_name }}.count_lines")
-@app.task(acks_late=True, reject_on_worker_lost=True)
-def count_lines(path, name=None):
-    """Count the lines of the file at path; return a new directory holding the count's file.
-
-    The directory holds ``<name>.lines.txt`` alone.
-    """
-    if name is not None and (not isinstance(name, str) or "/" in name or name in ("", ".", "..")):
-        raise ValueError(f"name must be a file name without '/', got {name!r}")
+@app.task(base=Described, acks_late=True, reject_on_worker_lost=True)
+@argument("file", GirderFile, id="fileId", help="The file to count the lines of.")
+@output("item", types.GirderItem, id="itemId", help="The item that receives the count.")
+def count_lines(file):
+    """Count the lines of a file; return a new directory holding ``<its name>.lines.txt``."""
     out_dir = tempfile.mkdtemp()
     try:
-        write_line_count(path, out_dir, name)
+        write_line_count(file, out_dir)
     except BaseException:
         shutil.rmtree(out_dir)
         raise

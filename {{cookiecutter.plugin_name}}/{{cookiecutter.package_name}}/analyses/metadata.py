@@ -3,8 +3,8 @@
 girder_worker builds ``self.girder_client`` for each run of a bound task from two headers
 of its message, ``girder_api_url`` and ``girder_client_token``. A ``.delay()`` inside a
 Girder request attaches the API URL, but its default token may only create jobs, so the
-caller passes a token that may read and write data{% if cookiecutter.girder_plugin %} (the route in
-``{{ cookiecutter.package_name }}.girder_plugin.routes.metadata`` makes one per job){% endif %}.
+caller passes a token that may read and write data{% if cookiecutter.girder_plugin %} (the route that Girder makes from the
+description makes one per job, with the scopes that ``girder_client_scopes`` names){% endif %}.
 Outside Girder, pass both::
 
     count_words_into_metadata.delay(
@@ -18,9 +18,15 @@ Outside Girder, pass both::
 from girder_client import HttpError
 from girder_worker.app import app
 from girder_worker.utils import girder_job
+from girder_worker.utils.decorators import argument
+
+from {{ cookiecutter.package_name }}.described import Described, GirderFile, GirderItem
 
 #: The metadata key of the item that receives the counts.
 METADATA_KEY = "{{ cookiecutter.plugin_name }}"
+#: All the task does with Girder: download a file, set an item's metadata (Girder's
+#: TokenScope.DATA_READ and DATA_WRITE: a worker has no Girder to import them from).
+GIRDER_CLIENT_SCOPES = ("core.data.read", "core.data.write")
 
 
 def count_lines_and_words(chunks):
@@ -42,7 +48,15 @@ def count_lines_and_words(chunks):
     title="Word count into metadata",
     type="{{ cookiecutter.package_name }}.count_words_into_metadata",
 )
-@app.task(bind=True, acks_late=True, reject_on_worker_lost=True)
+@app.task(
+    base=Described,
+    bind=True,
+    acks_late=True,
+    reject_on_worker_lost=True,
+    girder_client_scopes=GIRDER_CLIENT_SCOPES,
+)
+@argument("file_id", GirderFile, id="fileId", download=False, help="The file to count.")
+@argument("item_id", GirderItem, id="itemId", access="write", help="The item to note it in.")
 def count_words_into_metadata(self, file_id, item_id):
     """Count the lines and words of a Girder file; set them as metadata of a Girder item.
 

@@ -14,11 +14,10 @@ from girder.plugin import GirderPlugin, getPlugin, registerPluginStaticContent
 from girder.plugin import GirderPlugin, getPlugin
 {% endif %}
 
-from {{ cookiecutter.package_name }}.girder_plugin.rest import (
-    RESOURCE_NAME,
-    TaskRoutes,
-    route_modules,
-)
+from {{ cookiecutter.package_name }}.girder_plugin.routes import RESOURCE_NAME, TaskRoutes, route_modules
+{% if cookiecutter.girder_client_task %}
+from {{ cookiecutter.package_name }}.girder_plugin.tokens import delete_the_tokens_of_ended_jobs
+{% endif %}
 {% if cookiecutter.web_client %}
 
 logger = logging.getLogger(__name__)
@@ -41,6 +40,9 @@ class {{ cookiecutter.plugin_class | girder_class_name }}(GirderPlugin):
         for module in route_modules():
             if hasattr(module, "load"):
                 module.load(info)
+{% if cookiecutter.girder_client_task %}
+        delete_the_tokens_of_ended_jobs()
+{% endif %}
 {% if cookiecutter.web_client %}
         register_web_client(info)
 

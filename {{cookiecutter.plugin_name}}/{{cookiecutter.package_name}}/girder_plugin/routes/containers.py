@@ -3,6 +3,9 @@
 from girder.api import access
 from girder.api.describe import Description, autoDescribeRoute
 from girder.api.rest import filtermodel
+from girder.constants import AccessType
+from girder.models.file import File
+from girder.models.item import Item
 from girder_jobs.models.job import Job
 from girder_worker.docker.transforms import VolumePath
 from girder_worker.docker.transforms.girder import (
@@ -11,17 +14,33 @@ from girder_worker.docker.transforms.girder import (
 )
 
 from {{ cookiecutter.package_name }}.analyses import containers
-from {{ cookiecutter.package_name }}.girder_plugin.rest import from_file_to_item
 
 
+# Its arguments are the container's volumes, which no description of girder_worker's covers:
+# the route is written by hand.
 @access.user
 @filtermodel(model=Job)
 @autoDescribeRoute(
-    from_file_to_item(
-        Description("Count the words of a file with a tool in a container on a worker.").notes(
-            "The counts are uploaded into the item as a file named after the input."
-        )
+    Description("Count the words of a file with a tool in a container on a worker.")
+    .notes("The counts are uploaded into the item as a file named after the input.")
+    .modelParam(
+        "fileId",
+        "The file to read.",
+        model=File,
+        level=AccessType.READ,
+        paramType="query",
+        destName="file",
     )
+    .modelParam(
+        "itemId",
+        "The item that receives the result.",
+        model=Item,
+        level=AccessType.WRITE,
+        paramType="query",
+        destName="item",
+    )
+    .errorResponse("You are not logged in.", 401)
+    .errorResponse("You may not read the file or write to the item.", 403)
 )
 def run_count_words_in_container(file, item):
     # Fixed names inside the container; the Girder name only names the upload.

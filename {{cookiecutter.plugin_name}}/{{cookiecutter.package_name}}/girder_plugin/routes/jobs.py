@@ -10,6 +10,7 @@
 """
 
 import json
+import time
 from concurrent.futures import ThreadPoolExecutor
 
 from girder.api import access
@@ -20,11 +21,15 @@ from girder.models.token import Token
 from girder_jobs.models.job import Job
 
 from {{ cookiecutter.package_name }} import QUEUE
+from {{ cookiecutter.package_name }}.jobresult import MAX_RESULT_LENGTH
 
-#: Longest result kept, in characters of JSON: it lives in the job's document.
-MAX_RESULT_LENGTH = 100_000
 #: Seconds to wait for the broker, and for workers to answer a broadcast.
 WORKERS_TIMEOUT = 2.0
+#: Seconds that one answer of the workers serves every page that asks: a waiting page asks on
+#: every poll, and each new answer is a broadcast to every worker.
+WORKERS_CACHE_SECONDS = 3.0
+#: (when, what) the workers last answered.
+_last_answer = (float("-inf"), None)
 
 
 @access.token
@@ -55,18 +60,28 @@ def set_job_result(job, result):
     Description("Whether a worker serves this plugin's queue now.")
     .notes(
         "serving is null where the broker cannot tell (no broadcast) or does not answer."
-        " A page asks while a job waits: the job runs once a worker starts."
+        " A page asks while a job waits: the job runs once a worker starts. An answer holds"
+        f" for {WORKERS_CACHE_SECONDS:g} s."
     )
     .errorResponse("You are not logged in.", 401)
 )
 def get_workers():
+    global _last_answer
+    asked_at, serving = _last_answer
+    if time.monotonic() - asked_at > WORKERS_CACHE_SECONDS:
+        serving = ask_the_workers()
+        _last_answer = (time.monotonic(), serving)
+    return {"serving": serving}
+
+
+def ask_the_workers():
     # Celery retries a silent broker for longer than a page waits, so the call gets a bound;
     # a call past it finishes in a thread nobody waits for.
     pool = ThreadPoolExecutor(max_workers=1)
     try:
-        return {"serving": pool.submit(queue_is_served).result(timeout=WORKERS_TIMEOUT * 2)}
+        return pool.submit(queue_is_served).result(timeout=WORKERS_TIMEOUT * 2)
     except Exception:
-        return {"serving": None}
+        return None
     finally:
         pool.shutdown(wait=False)
 

@@ -31,7 +31,6 @@ export function followJob(el, jobId) {
     });
 
     const queuedSince = Date.now();
-    let askedForWorkers = false;
     return new Promise((resolve) => {
         const poll = () => {
             if (!$.contains(document.documentElement, el[0])) {
@@ -39,9 +38,8 @@ export function followJob(el, jobId) {
             }
             restRequest({ url: `job/${jobId}` }).done((job) => {
                 show(el, job, JobStatus);
-                if (waiting(job, JobStatus) && !askedForWorkers &&
-                        Date.now() - queuedSince > QUEUED_PATIENCE) {
-                    askedForWorkers = true;
+                // Asked on every poll while the job waits: the route answers from a cache.
+                if (waiting(job, JobStatus) && Date.now() - queuedSince > QUEUED_PATIENCE) {
                     warnWithoutWorkers(el);
                 }
                 if (JobStatus.finished(job.status)) {

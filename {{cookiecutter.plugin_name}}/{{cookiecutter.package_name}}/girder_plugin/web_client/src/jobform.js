@@ -1,27 +1,74 @@
-// A page with a form that runs one of the plugin's routes and follows the job it returns.
-// A page extends JobFormView with its title, route and fields, and may say what to show
-// when the job has succeeded (showResult). The route checks the input: its 400 message is
-// shown beside the form, and no job is made.
+// The page of a described task: a form made from its description (GET /{{ cookiecutter.plugin_name }}/tasks), which
+// runs the task's route and follows the job it returns. The route checks the values: its 400
+// message shows beside the form, and no job is made. Numbers take the description's range and
+// step, choices are a select, a yes/no a checkbox, and Girder data is chosen in Girder's own
+// browser.
 
 import { followJob } from './job';
 
-const { _ } = girder;
+const { $, _ } = girder;
 const { View } = girder.views;
+const { BrowserWidget } = girder.views.widgets;
 const { restRequest } = girder.rest;
 const { getCurrentUser } = girder.auth;
 
-const JobFormView = View.extend({
-    title: '',
-    description: '',
-    route: '', // the plugin's REST route, relative to /api/v1, and the page's own route
-    fields: [], // [{ name, label, value }]: the route's query parameters
+const NUMBERS = ['integer', 'number', 'range'];
+// A value goes by its id (its name in the task, unless the description gives another).
+// What each kind of Girder data is, as the browser picks it: a file comes from the item chosen.
+const GIRDER = {
+    'girder-file': { noun: 'file', selectItem: true },
+    file: { noun: 'item', selectItem: true },
+    directory: { noun: 'folder', selectItem: false }
+};
 
+function fieldId(value) {
+    return `g-{{ cookiecutter.plugin_name }}-${value.id}`;
+}
+
+function defaultOf(value) {
+    return value.default ? value.default.data : undefined;
+}
+
+/** The form control of one input or output, as its description says. */
+function control(value) {
+    const id = fieldId(value);
+    const name = _.escape(value.id);
+    const initial = defaultOf(value);
+    if (GIRDER[value.type]) {
+        return `<input type="hidden" id="${id}" name="${name}">
+            <div class="input-group">
+                <span class="g-{{ cookiecutter.plugin_name }}-chosen form-control" data-for="${name}"></span>
+                <span class="input-group-btn"><button type="button" class="g-{{ cookiecutter.plugin_name }}-choose btn btn-default"
+                    data-for="${name}">Choose…</button></span>
+            </div>`;
+    }
+    if (value.values) {
+        const options = value.values.map((choice) => `<option value="${_.escape(choice)}"
+            ${choice === initial ? 'selected' : ''}>${_.escape(choice)}</option>`);
+        return `<select id="${id}" name="${name}" class="form-control">${options.join('')}</select>`;
+    }
+    if (value.type === 'boolean') {
+        return `<input type="checkbox" id="${id}" name="${name}" ${initial ? 'checked' : ''}>`;
+    }
+    const limits = NUMBERS.includes(value.type)
+        ? ['min', 'max', 'step'].filter((key) => key in value)
+            .map((key) => `${key}="${_.escape(value[key])}"`).join(' ')
+        : '';
+    const type = NUMBERS.includes(value.type) ? 'number' : 'text';
+    return `<input id="${id}" name="${name}" class="form-control" type="${type}" ${limits}
+        value="${initial === undefined ? '' : _.escape(initial)}">`;
+}
+
+const DescribedTaskView = View.extend({
     events: {
         'submit form': 'run',
+        'click .g-{{ cookiecutter.plugin_name }}-choose': 'choose',
         'click .g-{{ cookiecutter.plugin_name }}-login': () => girder.events.trigger('g:loginUi')
     },
 
     initialize(settings) {
+        this.task = settings.task;
+        this.values = [...this.task.inputs, ...this.task.outputs];
         this.render();
         if (settings.jobId && getCurrentUser()) {
             this.follow(settings.jobId);
@@ -29,37 +76,76 @@ const JobFormView = View.extend({
     },
 
     render() {
-        const fields = this.fields.map((field) => `<div class="form-group">
-            <label for="g-{{ cookiecutter.plugin_name }}-${field.name}">${_.escape(field.label)}</label>
-            <input id="g-{{ cookiecutter.plugin_name }}-${field.name}" name="${field.name}" class="form-control"
-                type="text" value="${_.escape(field.value)}">
+        const fields = this.values.map((value) => `<div class="form-group">
+            <label for="${fieldId(value)}">${_.escape(value.description || value.id)}</label>
+            ${control(value)}
         </div>`).join('');
-        // Anyone may see the page; running needs an account.
+        // Anyone may see the page; running needs an account. The route checks the values, so
+        // the browser's own checks of the number fields stay off (novalidate).
         const form = getCurrentUser()
-            ? `<form>${fields}
+            ? `<form novalidate>${fields}
                 <p class="g-{{ cookiecutter.plugin_name }}-error"></p>
                 <button type="submit" class="btn btn-primary">Run</button></form>`
             : `<p>Log in to run this.</p>
                 <button type="button" class="g-{{ cookiecutter.plugin_name }}-login btn btn-primary">Log in</button>`;
         this.$el.html(`<div class="g-{{ cookiecutter.plugin_name }}-page">
-            <div class="g-body-title">${_.escape(this.title)}</div>
-            <p>${_.escape(this.description)}</p>
+            <div class="g-body-title">${_.escape(this.task.title)}</div>
+            <p>${_.escape(this.task.description)}</p>
             ${form}
             <div class="g-{{ cookiecutter.plugin_name }}-job-container"></div>
         </div>`);
         return this;
     },
 
+    /** Open Girder's browser for one Girder input or output, and keep what is chosen. */
+    choose(event) {
+        const value = _.findWhere(this.values, { id: $(event.currentTarget).attr('data-for') });
+        const kind = GIRDER[value.type];
+        const browser = new BrowserWidget({
+            parentView: this,
+            titleText: value.description || value.id,
+            submitText: 'Choose',
+            showItems: kind.selectItem,
+            selectItem: kind.selectItem,
+            root: getCurrentUser(),
+            validate: (model) => {
+                const type = model && model.get('_modelType');
+                return type === (kind.selectItem ? 'item' : 'folder') ? undefined : `Choose a ${kind.noun}.`;
+            }
+        });
+        browser.on('g:saved', (model) => {
+            // A file is the chosen item's first file.
+            const picked = value.type === 'girder-file'
+                ? restRequest({ url: `item/${model.id}/files`, data: { limit: 1 } })
+                    .then(([file]) => file && { id: file._id, name: file.name })
+                : $.Deferred().resolve({ id: model.id, name: model.name() });
+            picked.done((chosen) => {
+                this.$(`#${fieldId(value)}`).val(chosen ? chosen.id : '');
+                this.$(`.g-{{ cookiecutter.plugin_name }}-chosen[data-for="${value.id}"]`)
+                    .text(chosen ? chosen.name : 'That item holds no file.');
+            });
+        });
+        browser.setElement($('#g-dialog-container')).render();
+    },
+
     run(event) {
         event.preventDefault();
-        const data = Object.fromEntries(new FormData(event.currentTarget));
+        // Only what was given: the route takes each default itself.
+        const data = {};
+        for (const value of this.values) {
+            const field = this.$(`#${fieldId(value)}`);
+            const given = value.type === 'boolean' ? String(field.prop('checked')) : field.val();
+            if (given !== '') {
+                data[value.id] = given;
+            }
+        }
         this.$('.form-group').removeClass('has-error');
         this.$('.g-{{ cookiecutter.plugin_name }}-error').text('');
         this.$('button[type="submit"]').prop('disabled', true);
         // error: null leaves errors to .fail, instead of Girder's pop-up alert.
-        restRequest({ url: this.route, method: 'POST', data, error: null })
+        restRequest({ url: this.task.route, method: 'POST', data, error: null })
             .done((job) => {
-                girder.router.navigate(`${this.route}/${job._id}`);
+                girder.router.navigate(`${this.task.route}/${job._id}`);
                 this.follow(job._id);
             })
             .fail((xhr) => {
@@ -79,10 +165,15 @@ const JobFormView = View.extend({
         });
     },
 
-    /** What to show once the job has succeeded: HTML, or a jQuery element. */
+    /** What the job's task returned (kept as JSON text), or where its result went. */
     showResult(job) {
-        return '';
+        if (this.task.outputs.length) {
+            return $('<p class="g-{{ cookiecutter.plugin_name }}-result-note"></p>')
+                .text(`The result went into ${this.$('.g-{{ cookiecutter.plugin_name }}-chosen').last().text() || 'its place'}.`);
+        }
+        const result = job.meta && job.meta.result;
+        return $('<p class="g-{{ cookiecutter.plugin_name }}-result"></p>').text(result ?? 'The job stored no result.');
     }
 });
 
-export default JobFormView;
+export default DescribedTaskView;

@@ -1,6 +1,7 @@
-// Girder loads this bundle before it starts its app. Each module in pages/ is the page of one
-// example and registers its own entry point (a route, a link in the navigation, an item action)
-// when it is imported: adding or removing an example is adding or removing its file.
+// Girder loads this bundle before it starts its app. Every described task of the plugin gets
+// its page from its description (entries.js); a module in pages/ is a page written by hand,
+// which registers itself when it is imported.
 import './style.css';
+import './entries';
 
 import.meta.glob('./pages/*.js', { eager: true });
