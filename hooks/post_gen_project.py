@@ -36,7 +36,7 @@ DEPLOYMENT = [
     "docs/deployment.md",
     "{package}/doctor.py",
     "{package}/probe.py",
-    "{package}/girder_plugin/routes/status.py",
+    "{package}/girder_plugin/status.py",
     "tests/test_doctor.py",
     "tests/test_image.py",
     "tests/test_compose.py",
@@ -50,7 +50,7 @@ SHARED_PATHS = {
 
 #: What an example adds where its description cannot make its route and its page.
 BY_HAND = [
-    "{package}/girder_plugin/routes/{example}.py",  # mounted by the REST resource
+    "{package}/girder_plugin/{example}.py",  # its routes, mounted by the REST resource
     "{package}/girder_plugin/web_client/src/pages/{example}.js",  # found by main.js
 ]
 
@@ -68,7 +68,6 @@ OPTIONAL_PATHS = {
         bool,
         [
             "{package}/girder_plugin",
-            "{package}/jobresult.py",
             "{package}/dev_girder.py",
             "docs/girder.md",
             "tests/test_girder.py",

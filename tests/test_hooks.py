@@ -103,7 +103,6 @@ def test_post_gen_removes_nothing_when_every_option_is_on():
             {"girder_plugin": False},
             [
                 "pkg/girder_plugin",
-                "pkg/jobresult.py",
                 "pkg/dev_girder.py",
                 "docs/girder.md",
                 "tests/test_girder.py",

@@ -321,9 +321,13 @@ class Dev:
             return
         python = [path for path in saved if path.endswith(".py")]
 {% if cookiecutter.girder_plugin %}
-        # What Girder can reload in place: the tasks, their descriptions, the route modules.
-        reloadable = ("analyses/", "described.py", "girder_plugin/routes/")
-        routes = [path for path in python if path.startswith(reloadable)]
+        # What Girder can reload in place: the tasks, their descriptions, the plugin's modules.
+        reloadable = ("analyses/", "described.py", "girder_plugin/")
+        routes = [
+            path
+            for path in python
+            if path.startswith(reloadable) and path != "girder_plugin/__init__.py"
+        ]
         worker = [path for path in python if not path.startswith("girder_plugin/")]
         for path in python:
             if path.startswith("girder_plugin/") and path not in routes:

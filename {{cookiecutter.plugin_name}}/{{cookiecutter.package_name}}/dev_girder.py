@@ -168,18 +168,18 @@ class Girder:
 
         The database stays as it is. On an error the old routes stay, and it is printed.
         """
-        routes = f"{PACKAGE}.girder_plugin.routes"
+        plugin = f"{PACKAGE}.girder_plugin"
         names = [
             name
             for name in sorted(sys.modules)
-            if name.startswith((f"{PACKAGE}.analyses.", f"{routes}."))
+            if name.startswith((f"{PACKAGE}.analyses.", f"{plugin}."))
             # A module whose file was deleted has nothing to reload: its tasks go below.
             and importlib.util.find_spec(name) is not None
         ]
-        # What the tasks import, the tasks, then what imports them: the resource, its modules.
+        # What the tasks import, the tasks, then what imports them: the plugin's modules.
         tasks = [name for name in names if ".analyses." in name]
-        modules = [name for name in names if name.startswith(f"{routes}.")]
-        order = [f"{PACKAGE}.described", *tasks, routes, *modules]
+        modules = [name for name in names if name.startswith(f"{plugin}.")]
+        order = [f"{PACKAGE}.described", *tasks, *modules]
         from girder.api import docs
         from girder_worker.app import app
 
@@ -190,11 +190,11 @@ class Girder:
                 app.tasks.unregister(task)
             for name in order:
                 importlib.reload(sys.modules[name])
-            resource = sys.modules[routes]
+            resource = sys.modules[plugin]
             # Girder keeps the API docs of a route until the resource's go.
             docs.routes.pop(resource.RESOURCE_NAME, None)
             setattr(self.info["apiRoot"], resource.RESOURCE_NAME, resource.TaskRoutes())
-            for module in resource.route_modules():
+            for module in resource.modules():
                 if hasattr(module, "load"):
                     module.load(self.info)
         except Exception:  # noqa: BLE001 - a broken save must not stop the server

@@ -4,7 +4,7 @@ import logging
 
 from girder_worker.app import app
 
-from {{ cookiecutter.package_name }}.joblog import send_to_girder_job
+from {{ cookiecutter.package_name }}.jobs import send_to_girder_job
 
 log = send_to_girder_job(logging.getLogger(__name__))
 log.setLevel(logging.INFO)

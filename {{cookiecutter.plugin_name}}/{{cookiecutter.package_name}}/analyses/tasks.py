@@ -12,7 +12,7 @@ from girder_worker.utils import girder_job, types
 from girder_worker.utils.decorators import argument
 
 from {{ cookiecutter.package_name }}.described import Described
-from {{ cookiecutter.package_name }}.joblog import send_to_girder_job
+from {{ cookiecutter.package_name }}.jobs import send_to_girder_job
 
 log = send_to_girder_job(logging.getLogger(__name__))
 

@@ -3,21 +3,31 @@ in Girder's web client{% endif %}.
 
 Girder loads this plugin through the ``girder.plugin`` entry point of the same name
 as the worker plugin. It needs the server packages: ``pip install '{{ cookiecutter.distribution_name }}[girder]'``.
+
+Its REST resource, ``/{{ cookiecutter.plugin_name }}``, holds the routes of every module of this package that
+lists them as ``ROUTES = [(method, path, handler)]``: ``described`` makes one for every described
+task, ``jobs`` answers what a page needs of a job{% if cookiecutter.deployment %}, ``status`` tells admins how a deployment fares{% endif %}. A task
+that needs more than its description gives has a module of its own here{% if cookiecutter.docker_task %}, as ``containers`` does{% endif %}.
+A module that must do more when Girder loads the plugin (bind an event) has a ``load(info)``.
 """
 
 {% if cookiecutter.web_client %}
 import logging
+{% endif %}
+from importlib import import_module
+{% if cookiecutter.web_client %}
 from pathlib import Path
+{% endif %}
+from pkgutil import iter_modules
 
+from girder.api.rest import Resource
+{% if cookiecutter.web_client %}
 from girder.plugin import GirderPlugin, getPlugin, registerPluginStaticContent
 {% else %}
 from girder.plugin import GirderPlugin, getPlugin
 {% endif %}
 
-from {{ cookiecutter.package_name }}.girder_plugin.routes import RESOURCE_NAME, TaskRoutes, route_modules
-{% if cookiecutter.girder_client_task %}
-from {{ cookiecutter.package_name }}.girder_plugin.tokens import delete_the_tokens_of_ended_jobs
-{% endif %}
+RESOURCE_NAME = "{{ cookiecutter.plugin_name }}"
 {% if cookiecutter.web_client %}
 
 logger = logging.getLogger(__name__)
@@ -36,15 +46,29 @@ class {{ cookiecutter.plugin_class | girder_class_name }}(GirderPlugin):
         # The worker plugin sends the tasks and follows their jobs.
         getPlugin("worker").load(info)
         setattr(info["apiRoot"], RESOURCE_NAME, TaskRoutes())
-        # Some route modules also bind Girder events, which must happen now.
-        for module in route_modules():
+        for module in modules():
             if hasattr(module, "load"):
                 module.load(info)
-{% if cookiecutter.girder_client_task %}
-        delete_the_tokens_of_ended_jobs()
-{% endif %}
 {% if cookiecutter.web_client %}
         register_web_client(info)
+{% endif %}
+
+
+class TaskRoutes(Resource):
+    """``/{{ cookiecutter.plugin_name }}``: the routes of every module of this package."""
+
+    def __init__(self):
+        super().__init__()
+        self.resourceName = RESOURCE_NAME
+        for module in modules():
+            for method, path, handler in getattr(module, "ROUTES", []):
+                self.route(method, path, handler)
+
+
+def modules():
+    """Every module of this package, imported."""
+    return [import_module(f"{__name__}.{module.name}") for module in iter_modules(__path__)]
+{% if cookiecutter.web_client %}
 
 
 def register_web_client(info):

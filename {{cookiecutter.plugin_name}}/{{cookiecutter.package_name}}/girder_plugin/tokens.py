@@ -37,7 +37,7 @@ def delete_the_token_of_an_ended_job(event):
         Job().update({"_id": job["_id"]}, {"$unset": {TOKEN_FIELD: True}}, multi=False)
 
 
-def delete_the_tokens_of_ended_jobs():
+def load(info):
     events.bind(
         "jobs.job.update.after",
         "{{ cookiecutter.package_name }}.tokens",

@@ -2,7 +2,7 @@
 
 - ``PUT /{{ cookiecutter.plugin_name }}/job/{id}/result``: a task's return value, kept on its job.
   girder_jobs keeps a job's status, progress and log, not what its task returned. The worker
-  sends the value here (``{{ cookiecutter.package_name }}.jobresult``) and the job keeps it as
+  sends the value here (``{{ cookiecutter.package_name }}.jobs``) and the job keeps it as
   JSON text in ``meta.result``, where the web client reads it.
 - ``GET /{{ cookiecutter.plugin_name }}/workers``: whether a worker serves the plugin's queue
   now, which a page asks while its job waits. It answers within seconds even when the broker is
@@ -21,7 +21,7 @@ from girder.models.token import Token
 from girder_jobs.models.job import Job
 
 from {{ cookiecutter.package_name }} import QUEUE
-from {{ cookiecutter.package_name }}.jobresult import MAX_RESULT_LENGTH
+from {{ cookiecutter.package_name }}.jobs import MAX_RESULT_LENGTH
 
 #: Seconds to wait for the broker, and for workers to answer a broadcast.
 WORKERS_TIMEOUT = 2.0

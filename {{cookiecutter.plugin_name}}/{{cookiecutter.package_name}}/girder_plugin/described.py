@@ -27,12 +27,11 @@ from girder_jobs.models.job import Job
 from girder_worker.utils.transforms.girder_io import GirderUploadToFolder, GirderUploadToItem
 
 from {{ cookiecutter.package_name }} import ANALYSES, described
+from {{ cookiecutter.package_name }}.girder_plugin import RESOURCE_NAME
 {% if cookiecutter.girder_client_task %}
 from {{ cookiecutter.package_name }}.girder_plugin.tokens import TOKEN_FIELD, token_for
 {% endif %}
-from {{ cookiecutter.package_name }}.jobresult import StoreResultOnJob
-
-from . import RESOURCE_NAME
+from {{ cookiecutter.package_name }}.jobs import StoreResultOnJob
 
 #: Girder's model of each kind of Girder data, as descriptions name it.
 MODELS = {"girder-file": File, "file": Item, "directory": Folder}
