@@ -71,7 +71,6 @@ OPTIONAL_PATHS = {
             "{package}/dev_girder.py",
             "docs/girder.md",
             "tests/test_girder.py",
-            "tests/test_jobresult.py",
             "tests/harness/girder.py",
             *WEB_CLIENT,
         ],

@@ -16,7 +16,6 @@ SEED_FILES = {
     "gwexample/analyses/tasks.py",
     "tests/conftest.py",
     "tests/test_plugin.py",
-    "tests/test_tasks.py",
     "tests/test_worker.py",
 }
 

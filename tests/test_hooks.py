@@ -106,7 +106,6 @@ def test_post_gen_removes_nothing_when_every_option_is_on():
                 "pkg/dev_girder.py",
                 "docs/girder.md",
                 "tests/test_girder.py",
-                "tests/test_jobresult.py",
                 "tests/harness/girder.py",
                 *(path.format(package="pkg") for path in post_gen.WEB_CLIENT),
             ],

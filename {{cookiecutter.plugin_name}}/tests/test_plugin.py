@@ -83,7 +83,7 @@ def test_a_filesystem_broker_gets_its_folders_and_transport(tmp_path):
 @pytest.mark.parametrize(
     "url", ["filesystem://", "filesystem://relative/folder"], ids=["none", "relative"]
 )
-def test_a_filesystem_broker_without_a_folder_says_how_to_name_one(url):
+def test_a_broker_folder_that_is_not_absolute_is_refused(url):
     with pytest.raises(ValueError, match="absolute path after filesystem://"):
         broker.folder(url)
 
