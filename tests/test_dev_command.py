@@ -18,34 +18,21 @@ from support.dev_command import DevCommand, descendants, free_port, port_is_free
 
 pytestmark = pytest.mark.e2e
 
-NEW_TASK = '''"""Doubles a number."""
+# A described task: its module is all there is to it.
+NEW_TASK = '''"""Multiplies a number."""
 
 from girder_worker.app import app
+from girder_worker.utils import girder_job, types
+from girder_worker.utils.decorators import argument
+
+from gwexample.described import Described
 
 
-@app.task
-def double(n):
+@girder_job(title="{title}")
+@app.task(base=Described)
+@argument("n", types.Integer, min=0, max=1000, help="The number to multiply.")
+def {name}(n):
     return 2 * n
-'''
-NEW_ROUTE = '''"""``POST /gwexample/double``."""
-
-from girder.api import access
-from girder.api.describe import Description, autoDescribeRoute
-from girder.api.rest import filtermodel
-from girder_jobs.models.job import Job
-
-from gwexample.analyses.double import double
-from gwexample.jobresult import StoreResultOnJob
-
-
-@access.user
-@filtermodel(model=Job)
-@autoDescribeRoute(Description("Double n.").param("n", "A number.", dataType="integer"))
-def run_double(n):
-    return double.delay(n, girder_result_hooks=[StoreResultOnJob()]).job
-
-
-ROUTES = [("POST", ("double",), run_double)]
 '''
 ANSWER_TIMEOUT = 60
 
@@ -168,12 +155,18 @@ def test_a_second_dev_command_refuses_naming_the_first(dev, default_bake):
     assert dev.process.poll() is None
 
 
+def save_task(project, name, title):
+    """A new described task in analyses/, as an author saves one; its module's path."""
+    module = project / "gwexample" / "analyses" / f"{name}.py"
+    module.write_text(NEW_TASK.format(name=name, title=title))
+    return module
+
+
 def test_a_saved_task_module_answers_with_no_restart(dev, default_bake, girder):
-    """A new module in analyses/ (and its route) works without touching the running command."""
+    """A new described task in analyses/ gets its route without touching the running command."""
     project, _ = default_bake
     saved = time.monotonic()
-    (project / "gwexample" / "analyses" / "double.py").write_text(NEW_TASK)
-    (project / "gwexample" / "girder_plugin" / "routes" / "double.py").write_text(NEW_ROUTE)
+    task = save_task(project, "double", "Doubled")
 
     def doubled():
         try:
@@ -184,27 +177,43 @@ def test_a_saved_task_module_answers_with_no_restart(dev, default_bake, girder):
     assert wait_until(doubled) == "42"
     print(f"saved task -> new answer: {time.monotonic() - saved:.1f} s")
     assert "worker restarted: analyses/double.py" in dev.output()
+    assert "double" in [described["name"] for described in girder.get("gwexample/tasks")]
     # Saved again, changed: the next job runs the new code, and nothing warns of a duplicate.
-    task = project / "gwexample" / "analyses" / "double.py"
     task.write_text(task.read_text().replace("2 * n", "3 * n"))
     assert wait_until(lambda: doubled() == "63")
     assert "DuplicateTaskNameWarning" not in dev.output()
 
 
+def test_a_saved_task_gets_its_page_on_reload(dev, default_bake, chromium):
+    """The page comes from the description: no page to write, nothing to rebuild."""
+    project, _ = default_bake
+    page = logged_in_page(chromium, dev)
+    lines = len(dev.lines)
+    save_task(project, "twice", "Twice, from a page")
+    dev.wait_for(r"Girder reloaded the plugin's routes: analyses/twice\.py", after=lines)
+    dev.wait_for(r"worker restarted: analyses/twice\.py", after=lines)
+    page.reload()
+    page.click(".g-global-nav a[g-target='gwexample/twice']")
+    page.wait_for_selector(".g-body-title:has-text('Twice, from a page')")
+    page.fill("#g-gwexample-n", "8")
+    page.click("button:has-text('Run')")
+    page.wait_for_selector(".g-gwexample-result:has-text('16')")
+    page.close()
+
+
 def test_a_saved_page_is_rebuilt_and_shown_on_reload(dev, default_bake, chromium):
     project, _ = default_bake
-    page_source = project / "gwexample" / "girder_plugin" / "web_client" / "src" / "pages"
+    form = project / "gwexample" / "girder_plugin" / "web_client" / "src" / "jobform.js"
     page = logged_in_page(chromium, dev)
     page.goto(f"{dev.account()[0]}/#gwexample/fibonacci")
     page.wait_for_selector(".g-body-title:has-text('Fibonacci number')")
-    tasks = page_source / "tasks.js"
     lines = len(dev.lines)
     saved = time.monotonic()
-    tasks.write_text(tasks.read_text().replace("'Fibonacci number'", "'Fibonacci, rebuilt'"))
-    dev.wait_for(r"pages built in .*tasks\.js saved", after=lines)
+    form.write_text(form.read_text().replace(">Run</button>", ">Run, rebuilt</button>"))
+    dev.wait_for(r"pages built in .*jobform\.js saved", after=lines)
     print(f"saved page -> rebuilt bundle: {time.monotonic() - saved:.1f} s")
     page.reload()
-    page.wait_for_selector(".g-body-title:has-text('Fibonacci, rebuilt')")
+    page.wait_for_selector("button:has-text('Run, rebuilt')")
     page.close()
 
 
@@ -350,7 +359,7 @@ def test_without_girder_the_dev_command_runs_a_reloading_worker(tmp_path_factory
         )
         assert client.stdout.strip() == "121393", client.stderr
         lines = len(command.lines)
-        (project / "gwexample" / "analyses" / "double.py").write_text(NEW_TASK)
+        save_task(project, "double", "Doubled")
         command.wait_for(r"worker restarted: analyses/double\.py", after=lines)
         command.wait_for(r"gwexample\.analyses\.double\.double", after=lines)
         command.ctrl_c()
