@@ -58,10 +58,13 @@ def described_tasks():
 def description(task):
     """What the pages and scripts read of a task: girder_worker's description, with its title
     and the route that runs it."""
+    described_task = task.describe()
     return {
-        **task.describe(),
+        **described_task,
+        # girder_worker leaves it out where the task has no docstring.
+        "description": described_task.get("description", ""),
         "title": task._girder_job_title,
-        "route": f"{RESOURCE_NAME}/{task.describe()['name']}",
+        "route": f"{RESOURCE_NAME}/{described_task['name']}",
     }
 
 
