@@ -8,6 +8,7 @@ the min–max over rounds: these machines are noisy, absolute times are not comp
 """
 
 import argparse
+import ast
 import json
 import os
 import platform
@@ -357,6 +358,75 @@ def release_build(scratch):
     return f"| {name} | {done - started:.0f} s ({parts}) | — | — | ≤ 60 s |"
 
 
+#: The files an author writes for a task with a route and a page: before described tasks (the
+#: task, its route module, its page) and since (the task's module alone).
+AUTHOR_FILES = {
+    "Fibonacci": (
+        [
+            "analyses/tasks.py",
+            "girder_plugin/routes/tasks.py",
+            "girder_plugin/web_client/src/pages/tasks.js",
+        ],
+        ["analyses/tasks.py"],
+    ),
+    "count_lines (girder_io)": (
+        [
+            "analyses/files.py",
+            "girder_plugin/routes/files.py",
+            "girder_plugin/web_client/src/pages/files.js",
+        ],
+        ["analyses/files.py"],
+    ),
+}
+
+
+def code_lines(path):
+    """Lines that hold code: no blank lines, comments or docstrings."""
+    text = path.read_text()
+    if path.suffix != ".py":
+        return len([line for line in text.splitlines() if line.strip()[:2] not in ("", "//")])
+
+    docstrings = set()
+    for node in ast.walk(ast.parse(text)):
+        body = getattr(node, "body", None)
+        first = body[0] if isinstance(body, list) and body else None
+        if isinstance(first, ast.Expr) and isinstance(getattr(first.value, "value", None), str):
+            docstrings.update(range(first.lineno, first.end_lineno + 1))
+    return sum(
+        1
+        for number, line in enumerate(text.splitlines(), 1)
+        if line.strip() and not line.strip().startswith("#") and number not in docstrings
+    )
+
+
+def author_lines(scratch, before):
+    """The lines an author writes for a task with a route and a page, at the template's
+    revision before (a git ref) and now: every line but blank ones, and code lines alone."""
+    old = scratch / "template-before"
+    old.mkdir()
+    archive = subprocess.run(["git", "archive", before], cwd=ROOT, check=True, capture_output=True)
+    subprocess.run(["tar", "-x", "-C", old], input=archive.stdout, check=True)
+    rows = []
+    for name, (before_files, after_files) in AUTHOR_FILES.items():
+        counts = []
+        for template, files in ((old, before_files), (ROOT, after_files)):
+            out = scratch / f"authored-{len(rows)}-{len(counts)}"
+            cli = [sys.executable, "-m", "cookiecutter", "--no-input", "-o", out, template]
+            subprocess.run([*cli, "girder_io_task=yes"], check=True, capture_output=True)
+            written = [out / "gwexample" / "gwexample" / path for path in files]
+            lines = sum(
+                len([line for line in p.read_text().splitlines() if line.strip()]) for p in written
+            )
+            counts.append((lines, sum(code_lines(path) for path in written)))
+        (was, was_code), (now, now_code) = counts
+        rows.append(
+            f"| lines an author writes for {name} with its route and page, now against {before} "
+            f"| {now} ({now_code} of code) | {was} ({was_code} of code) | {now / was:.2g} "
+            f"| {'≤ 30' if name == 'Fibonacci' else 'report'} |"
+        )
+    return rows
+
+
 def bake_size(scratch):
     """Files, and lines of text without the web client's lock file, of the default bake."""
     project = common.baking.bake_to(scratch / "size")
@@ -476,6 +546,11 @@ def main():
     )
     parser.add_argument("--release", action="store_true", help="only the release build")
     parser.add_argument(
+        "--authored",
+        metavar="REF",
+        help="only the lines an author writes for a task, against the template at REF",
+    )
+    parser.add_argument(
         "--peer-template",
         type=Path,
         metavar="DIR",
@@ -490,6 +565,9 @@ def main():
             bakes = bake_times(scratch, options.rounds, options.peer_template)
             rows = [bake_size(scratch), *(f.row() for f in bakes)]
         print("\n".join(rows))
+        return
+    if options.authored:
+        print("\n".join(author_lines(Path(tempfile.mkdtemp(prefix="gw-bench-")), options.authored)))
         return
     if options.release:
         print(release_build(Path(tempfile.mkdtemp(prefix="gw-bench-"))))

@@ -1,8 +1,6 @@
-"""The Fibonacci example: the task that girder_worker's classic example plugin showed.
-
-Girder schedules it by its registered name,
-``{{ cookiecutter.package_name }}.analyses.tasks.fibonacci``{% if cookiecutter.girder_plugin %}, and the plugin's route
-``POST /{{ cookiecutter.plugin_name }}/fibonacci?n=26``, made from its description, runs it{% endif %}.
+"""The Fibonacci example of girder_worker's classic example plugin,
+``{{ cookiecutter.package_name }}.analyses.tasks.fibonacci``{% if cookiecutter.girder_plugin %}: Girder runs it through ``POST /{{ cookiecutter.plugin_name }}/fibonacci?n=26``,
+made from its description{% endif %}.
 """
 
 import logging
@@ -29,10 +27,8 @@ def nth_fibonacci(n):
     return current
 
 
-# girder_job wraps the finished task, so it sits above @app.task; @argument describes the
-# function, so it sits below. Described checks n by that description wherever the task is
-# called. acks_late with reject_on_worker_lost hands the message to another worker when this
-# one dies mid-task; that is only safe because the task is idempotent.
+# girder_job sits above @app.task, @argument below it. acks_late with reject_on_worker_lost
+# hands the task to another worker if this one dies mid-task: safe, as it is idempotent.
 @girder_job(title="Fibonacci number", type="{{ cookiecutter.package_name }}.fibonacci")
 @app.task(base=Described, acks_late=True, reject_on_worker_lost=True)
 @argument("n", types.Integer, min=1, max=MAX_N, help="Which Fibonacci number: 26 gives 121393.")
