@@ -19,6 +19,8 @@ TEMPLATE_FILES = (
 BEFORE_DEPLOYMENT_QUESTION = "983de894d6442a159dae243a36262b6fa8628449"
 #: What the README's update section tells the owners of such projects to run.
 KEEP_THE_KIT = {"deployment": True}
+#: The last commit before described tasks: its bakes hold a route and a page for each task.
+BEFORE_DESCRIBED_TASKS = "8ece26e3670aa10025ce47f1448f9d46f00a7245"
 
 
 def git(cwd, *args):
@@ -85,13 +87,13 @@ def test_template_change_reaches_an_untouched_project(project, template_repo):
     assert not list(project.rglob("*.rej"))
 
 
-def test_an_older_bake_keeps_its_deployment_kit(tmp_path):
-    """Projects baked before the deployment question hold the kit, and their answers say
-    nothing of it: the update command of the README keeps it, with no conflict."""
+def older_bake(tmp_path, revision):
+    """A project baked with cruft from this template at an older revision, and committed; and
+    the template's repository, which then gains the working tree's template."""
     repo = tmp_path / "template"
     repo.mkdir()
     archive = subprocess.run(
-        ["git", "archive", BEFORE_DEPLOYMENT_QUESTION, *TEMPLATE_FILES],
+        ["git", "archive", revision, *TEMPLATE_FILES],
         cwd=TEMPLATE_DIR,
         capture_output=True,
         check=True,
@@ -99,16 +101,21 @@ def test_an_older_bake_keeps_its_deployment_kit(tmp_path):
     subprocess.run(["tar", "-x", "-C", repo], input=archive.stdout, check=True)
     git(repo, "init", "-q")
     git(repo, "add", "-A")
-    git(repo, "commit", "-qm", "template before the deployment question")
+    git(repo, "commit", "-qm", f"the template at {revision}")
     project = cruft.create(str(repo), output_dir=tmp_path / "out", no_input=True)
-    assert (project / "Dockerfile").is_file()
     git(project, "init", "-q")
     git(project, "add", "-A")
     git(project, "commit", "-qm", "baked")
-
     copy_template(repo)
     git(repo, "add", "-A")
-    git(repo, "commit", "-qm", "the deployment question")
+    git(repo, "commit", "-qm", "the template now")
+    return project
+
+
+def test_an_older_bake_keeps_its_deployment_kit(tmp_path):
+    """Projects baked before the deployment question hold the kit, and their answers say
+    nothing of it: the update command of the README keeps it, with no conflict."""
+    project = older_bake(tmp_path, BEFORE_DEPLOYMENT_QUESTION)
     assert cruft.update(project, skip_apply_ask=True, extra_context=KEEP_THE_KIT)
 
     for path in ("Dockerfile", "compose.yaml", "gwexample/doctor.py", "gwexample/probe.py"):
@@ -117,6 +124,21 @@ def test_an_older_bake_keeps_its_deployment_kit(tmp_path):
     assert not list(project.rglob("*.rej"))
     saved = json.loads((project / ".cruft.json").read_text())
     assert saved["context"]["cookiecutter"]["deployment"] is True
+    assert cruft.check(project)
+
+
+def test_a_bake_with_route_modules_moves_to_described(tmp_path):
+    """A project baked before described tasks updates with no conflict: its task describes n,
+    and its route and page modules, which the description now makes, are gone."""
+    project = older_bake(tmp_path, BEFORE_DESCRIBED_TASKS)
+    assert (project / "gwexample/girder_plugin/routes/tasks.py").is_file()
+    assert cruft.update(project, skip_apply_ask=True)
+    assert not list(project.rglob("*.rej"))
+    tasks = (project / "gwexample/analyses/tasks.py").read_text()
+    assert '@argument("n", types.Integer, min=1, max=MAX_N' in tasks
+    assert (project / "gwexample/girder_plugin/described.py").is_file()
+    for gone in ("girder_plugin/routes/tasks.py", "girder_plugin/web_client/src/pages/tasks.js"):
+        assert not (project / "gwexample" / gone).exists(), gone
     assert cruft.check(project)
 
 
