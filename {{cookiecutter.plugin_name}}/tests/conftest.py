@@ -4,8 +4,10 @@ starts; the slow ones (a worker{% if cookiecutter.girder_plugin %}, Girder's dat
 import os
 import subprocess
 import sys
+{% if cookiecutter.dedicated_queue %}
 import uuid
 from contextlib import ExitStack
+{% endif %}
 
 import pytest
 {% if cookiecutter.docker_task or cookiecutter.deployment %}
@@ -59,6 +61,7 @@ def worker(worker_env, tmp_path_factory):
         yield running
 
 
+{% if cookiecutter.dedicated_queue %}
 @pytest.fixture
 def start_worker(worker_env, tmp_path):
     """Start more workers, each with its own options and variables; all stop when the test ends."""
@@ -73,12 +76,11 @@ def start_worker(worker_env, tmp_path):
         yield start
 
 
+{% endif %}
 @pytest.fixture(scope="module")
 def client(broker_env):
     """A Celery app that sends tasks by name on the test broker, as Girder does."""
-    from {{ cookiecutter.package_name }} import {{ cookiecutter.plugin_class }}
-
-    app = workers.client_app(broker_env, {{ cookiecutter.plugin_class }})
+    app = workers.client_app(broker_env)
     yield app
     app.close()
 
@@ -86,9 +88,7 @@ def client(broker_env):
 @pytest.fixture(scope="session")
 def app_on_the_test_broker(broker_env):
     """girder_worker's app in this process, switched to the test broker: ``.delay()`` sends there."""
-    from {{ cookiecutter.package_name }} import {{ cookiecutter.plugin_class }}
-
-    return workers.girder_worker_app_on(broker_env, {{ cookiecutter.plugin_class }})
+    return workers.girder_worker_app_on(broker_env)
 
 
 @pytest.fixture

@@ -16,7 +16,7 @@ from kombu import Connection
 from kombu.exceptions import OperationalError
 
 import {{ cookiecutter.package_name }}
-from {{ cookiecutter.package_name }} import BROKER_CA_FILE, {{ cookiecutter.plugin_class }}
+from {{ cookiecutter.package_name }} import BROKER_CA_FILE
 from {{ cookiecutter.package_name }}.analyses.tasks import fibonacci, nth_fibonacci
 
 # One test process builds the image: both modules' tests go to it.
@@ -68,9 +68,7 @@ def girder_side(broker, monkeypatch):
     """A client with Girder's account, over TLS, set up by the plugin class as in Girder."""
     monkeypatch.setenv(BROKER_CA_FILE, broker.env["BROKER_CA_FILE"])
     url = tls_url(broker, "GIRDER")
-    app = workers.client_app(
-        {"GIRDER_WORKER_BROKER": url, "GIRDER_WORKER_BACKEND": "rpc://"}, {{ cookiecutter.plugin_class }}
-    )
+    app = workers.client_app({"GIRDER_WORKER_BROKER": url, "GIRDER_WORKER_BACKEND": "rpc://"})
     yield app
     app.close()
 

@@ -26,7 +26,7 @@ from harness import workers
 from harness.girder import api_url, client, job_count
 {% endif %}
 
-from {{ cookiecutter.package_name }} import QUEUE, {{ cookiecutter.plugin_class }}, doctor
+from {{ cookiecutter.package_name }} import QUEUE, doctor
 from {{ cookiecutter.package_name }}.__main__ import main
 
 SECRET = "doctor-test-s3cret"
@@ -310,7 +310,7 @@ def own_queue(worker, worker_env):
     (``celery`` is everybody's default), so the doctor checks a queue of the test's own.
     """
     queue = f"doctor-{uuid.uuid4().hex[:8]}"
-    app = workers.client_app(worker_env, {{ cookiecutter.plugin_class }})
+    app = workers.client_app(worker_env)
     try:
         [reply] = app.control.add_consumer(queue, destination=[worker.hostname], reply=True)
         assert "ok" in reply[worker.hostname], reply
@@ -428,7 +428,7 @@ def test_worker_without_the_plugin_fails_naming_it(run_doctor, worker_env, tmp_p
         ) as bare:
             run = run_doctor("--queue", queue)
     finally:
-        app = workers.client_app(worker_env, {{ cookiecutter.plugin_class }})
+        app = workers.client_app(worker_env)
         delete_queue(app, queue)
         app.close()
     assert run.returncode == 1, run.stdout + run.stderr

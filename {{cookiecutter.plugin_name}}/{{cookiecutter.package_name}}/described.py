@@ -6,11 +6,11 @@ checked by that description wherever the task is called.
     @argument("n", types.Integer, min=1, max=20_000, help="Which Fibonacci number")
     def fibonacci(n): ...
 
-``fibonacci.describe()`` is girder_worker's description of the task. The Girder plugin makes
-the task's route, its API docs and its page from it{% if not cookiecutter.girder_plugin %}, when the project has one{% endif %}. ``Described`` checks every
-call against it, with the messages that the route answers a bad request with: ``.delay()``
-refuses a bad value before anything is queued, and the worker refuses one that came another
-way (a job scheduled by the task's name).
+``fibonacci.describe()`` is girder_worker's description of the task, from which a Girder plugin
+makes its route, its API docs and its page. ``Described`` checks every call against it, with
+the messages that the route answers a bad request with: ``.delay()`` refuses a bad value
+before anything is queued, and the worker refuses one that came another way (a job scheduled
+by the task's name).
 
 Runs on workers: it must not import Girder.
 """

@@ -90,32 +90,36 @@ def consumers(app, queue):
         return connection.default_channel.queue_declare(queue, passive=True).consumer_count
 
 
-def girder_worker_app_on(broker_env, plugin_class):
+def girder_worker_app_on(broker_env):
     """girder_worker's app in this process, switched to the broker of broker_env.
 
     The plugin class points the app at the embedded broker's folders, as in every process.
     """
     from girder_worker.app import app
 
+    from {{ cookiecutter.package_name }} import {{ cookiecutter.plugin_class }}
+
     app.conf.update(
         broker_url=broker_env["GIRDER_WORKER_BROKER"],
         result_backend=broker_env["GIRDER_WORKER_BACKEND"],
     )
-    plugin_class(app)
+    {{ cookiecutter.plugin_class }}(app)
     return app
 
 
-def client_app(broker_env, plugin_class):
+def client_app(broker_env):
     """A Celery app that sends tasks by name on the broker, as Girder does.
 
     Girder's app loads the plugin too, so the plugin's settings (broker, routes) apply here.
     """
+    from {{ cookiecutter.package_name }} import {{ cookiecutter.plugin_class }}
+
     app = Celery(
         "client",
         broker=broker_env["GIRDER_WORKER_BROKER"],
         backend=broker_env["GIRDER_WORKER_BACKEND"],
     )
-    plugin_class(app)
+    {{ cookiecutter.plugin_class }}(app)
     return app
 
 
