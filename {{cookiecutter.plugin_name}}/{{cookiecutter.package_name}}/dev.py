@@ -5,8 +5,8 @@ One process owns all of it, and Ctrl-C or SIGTERM stops all of it:
 - a worker of the plugin's queue, restarted when a Python module of the package is saved (a
   spare worker waits with the slow imports done, and takes over in a fraction of a second);
 {% if cookiecutter.girder_plugin %}
-- Girder 5 with this plugin, served in this process (``dev_girder``); a saved route module
-  reloads the plugin's routes there;
+- Girder 5 with this plugin, served in this process (``dev_girder``); a saved task, or module
+  of the Girder plugin, reloads the plugin's routes there;
 {% if cookiecutter.girder_plugin and cookiecutter.web_client %}
 - the pages, built at start and again on every save of the web client's sources;
 {% endif %}
