@@ -45,7 +45,7 @@ E2E_CASES = [
 ]
 # The worker image speaks AMQP, so its tests run on RabbitMQ, with a bake whose queue is its
 # own (the image differs between bakes by its queue's name only). The rest run on Redis, each
-# in a database of its own.
+# in a database of its own, or on the embedded broker.
 PART_CASES = {
     "docker-bake=deployment=True-dedicated_queue=True": (
         brokers.RABBITMQ,
@@ -53,8 +53,9 @@ PART_CASES = {
         "docker and not browser",
         [docker_engine],
     ),
+    # On the embedded broker, the default path: the progress page's Cancel runs there.
     "browser-bake=every-option": (
-        brokers.REDIS.in_database(3),
+        brokers.EMBEDDED,
         "every-option",
         "browser",
         [browser, docker_engine],
