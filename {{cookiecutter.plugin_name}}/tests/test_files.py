@@ -1,5 +1,8 @@
 """The girder_io example: a file goes in, a file that holds its line count comes out."""
 
+{% if cookiecutter.girder_plugin %}
+import json
+{% endif %}
 import tempfile
 from pathlib import Path
 
@@ -86,6 +89,28 @@ def test_a_user_without_access_gets_403_and_no_job(girder, user, fsAssetstore, d
             ROUTE, parameters={"fileId": source["_id"], "itemId": str(target["_id"])}
         )
     assert refused.value.status == 403
+    assert job_count() == before
+
+
+@pytest.mark.e2e
+@pytest.mark.plugin("{{ cookiecutter.plugin_name }}")
+@pytest.mark.parametrize(
+    ("given", "message"),
+    [
+        ({"fileId": "nope"}, "fileId must be the id of a Girder file, got 'nope'."),
+        ({"fileId": "0" * 24}, f"fileId must be the id of a Girder file, got '{'0' * 24}'."),
+        ({}, "fileId is missing: give the id of a Girder file."),
+    ],
+    ids=["not-an-id", "no-such-file", "missing"],
+)
+def test_a_bad_or_missing_file_gets_400_and_no_job(girder, user, fsAssetstore, given, message):
+    """The route names the parameter and what it takes, as for any other value."""
+    target = Item().createItem("Results", creator=user, folder=private_folder(user))
+    before = job_count()
+    with pytest.raises(HttpError) as refused:
+        client(girder, user).post(ROUTE, parameters={"itemId": str(target["_id"]), **given})
+    assert refused.value.status == 400
+    assert json.loads(refused.value.responseText)["message"] == message
     assert job_count() == before
 
 
