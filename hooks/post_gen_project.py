@@ -89,8 +89,7 @@ OPTIONAL_PATHS = {
             "{package}/girder_plugin/web_client/src/filetask.js",
         ],
     ),
-    # Its task calls Girder, with a token of its job's own.
-    "girder_client_task": (bool, [*example("metadata"), "{package}/girder_plugin/tokens.py"]),
+    "girder_client_task": (bool, example("metadata")),
 }
 
 

@@ -84,6 +84,8 @@ def test_page(girder_ui, user):
     page = girder_ui(user)
     page.click(".g-global-nav a[g-target='gwexample/scale']")
     expect(page.locator(".g-body-title")).to_have_text("Scaled number")
+    # The author's words label the fields, a choice's too.
+    expect(page.locator("label[for='g-gwexample-unit']")).to_have_text("Scale by.")
     x = page.locator("#g-gwexample-x")
     expect(x).to_have_attribute("type", "number")
     expect(x).to_have_attribute("max", "100")

@@ -4,11 +4,16 @@
 import json
 {% endif %}
 import tempfile
+{% if cookiecutter.girder_plugin %}
+import time
+{% endif %}
 from pathlib import Path
 
 import pytest
 {% if cookiecutter.girder_plugin %}
+from girder.constants import TokenScope
 from girder.models.item import Item
+from girder.models.token import Token
 from girder.models.user import User
 from girder_client import HttpError
 from girder_jobs.constants import JobStatus
@@ -67,15 +72,22 @@ def test_a_girder_file_downloads_under_its_name_alone(name, downloaded_as):
 @pytest.mark.e2e
 @pytest.mark.plugin("{{ cookiecutter.plugin_name }}")
 def test_girder_file_comes_back_as_its_line_count_file(girder, user, fsAssetstore):
-    """A Girder file goes in; its line count comes back as a file named after it."""
+    """A Girder file goes in; its line count comes back as a file named after it. The job's
+    token, with which the worker downloads and uploads, goes when the job ends."""
     uploaded = run_file_route(girder, user, ROUTE, "first\nsecond\nthird\n")
     assert uploaded == {"notes.txt.lines.txt": b"3\n"}
+    # Girder deletes it as it records the job's end.
+    deadline = time.monotonic() + 10
+    while data_tokens() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert data_tokens() == 0
 
 
 @pytest.mark.e2e
 @pytest.mark.plugin("{{ cookiecutter.plugin_name }}")
 @pytest.mark.parametrize("denied", ["file", "item"], ids=["no-read-on-file", "no-write-on-item"])
 def test_a_user_without_access_gets_403_and_no_job(girder, user, fsAssetstore, denied):
+    """No job, and no token left behind: the route makes one only once every value is good."""
     other = User().createUser("other", "password", "Other", "User", "other@girder.test")
     source = girder.uploadFile("notes.txt", "one\n", user, private_folder(user))
     if denied == "file":
@@ -83,13 +95,14 @@ def test_a_user_without_access_gets_403_and_no_job(girder, user, fsAssetstore, d
     else:
         source = girder.uploadFile("notes.txt", "one\n", other, private_folder(other))
         target = Item().createItem("Not mine", creator=user, folder=private_folder(user))
-    before = job_count()
+    girder_client = client(girder, other)
+    before = job_count(), data_tokens()
     with pytest.raises(HttpError) as refused:
-        client(girder, other).post(
+        girder_client.post(
             ROUTE, parameters={"fileId": source["_id"], "itemId": str(target["_id"])}
         )
     assert refused.value.status == 403
-    assert job_count() == before
+    assert (job_count(), data_tokens()) == before
 
 
 @pytest.mark.e2e
@@ -106,12 +119,18 @@ def test_a_user_without_access_gets_403_and_no_job(girder, user, fsAssetstore, d
 def test_a_bad_or_missing_file_gets_400_and_no_job(girder, user, fsAssetstore, given, message):
     """The route names the parameter and what it takes, as for any other value."""
     target = Item().createItem("Results", creator=user, folder=private_folder(user))
-    before = job_count()
+    girder_client = client(girder, user)
+    before = job_count(), data_tokens()
     with pytest.raises(HttpError) as refused:
-        client(girder, user).post(ROUTE, parameters={"itemId": str(target["_id"]), **given})
+        girder_client.post(ROUTE, parameters={"itemId": str(target["_id"]), **given})
     assert refused.value.status == 400
     assert json.loads(refused.value.responseText)["message"] == message
-    assert job_count() == before
+    assert (job_count(), data_tokens()) == before
+
+
+def data_tokens():
+    """How many tokens may write Girder data: what a job's downloads and uploads are given."""
+    return Token().collection.count_documents({"scope": TokenScope.DATA_WRITE})
 
 
 ENDS = {"success": JobStatus.SUCCESS, "error": JobStatus.ERROR, "canceled": JobStatus.CANCELED}

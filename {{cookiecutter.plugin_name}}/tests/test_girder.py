@@ -129,6 +129,13 @@ def test_the_api_docs_give_n_its_range(girder):
     assert (n["minimum"], n["maximum"]) == (1, MAX_N)
 
 
+def test_a_token_in_the_query_is_girders_not_a_parameter(girder, user):
+    """Girder takes the caller's token from the query string too."""
+    token = Token().createToken(user)["_id"]
+    job = client(girder).post(ROUTE, parameters={"n": 26, "token": str(token)})
+    assert wait_for_job(job["_id"])["status"] == JobStatus.SUCCESS
+
+
 def test_an_anonymous_call_gets_401_and_no_job(girder):
     before = job_count()
     with pytest.raises(HttpError) as refused:

@@ -33,7 +33,7 @@ from {{ cookiecutter.package_name }}.analyses.metadata import (
     count_words_into_metadata,
 )
 {% if cookiecutter.girder_plugin %}
-from {{ cookiecutter.package_name }}.girder_plugin.tokens import TOKEN_FIELD, TOKEN_LIFETIME_SECONDS
+from {{ cookiecutter.package_name }}.girder_plugin.jobs import TOKEN_FIELD, TOKEN_LIFETIME_SECONDS
 {% endif %}
 
 TEXT = b"one two  three\nfour\n\n five\tsix\nseven"

@@ -12,10 +12,13 @@ import pytest
 from celery import Celery
 from girder_worker import GirderWorkerPluginABC
 from girder_worker.app import app
+from girder_worker.utils import types
+from girder_worker.utils.decorators import argument
 
 import {{ cookiecutter.package_name }}
 from {{ cookiecutter.package_name }} import {{ cookiecutter.plugin_class }}, broker
 from {{ cookiecutter.package_name }}.analyses.tasks import MAX_N, fibonacci, nth_fibonacci
+from {{ cookiecutter.package_name }}.described import Described
 
 
 def plugin_entry_point():
@@ -94,16 +97,51 @@ def test_another_broker_is_left_as_it_is():
     assert app.conf.broker_transport is None
 
 
-def test_a_message_appears_whole_under_its_final_name(tmp_path):
-    """Written under another name, then renamed: a reader never takes a half-written one."""
+def test_a_message_is_written_and_taken_by_renames(tmp_path, monkeypatch):
+    """Written under another name, then renamed, and taken by a rename within the folder: a
+    reader never takes a half-written one, nor two readers the same."""
+    renames = []
+
+    def recorded(rename):
+        def recording(source, target):
+            renames.append(target)
+            return rename(source, target)
+
+        return recording
+
+    for name in ("rename", "replace"):
+        monkeypatch.setattr(broker.os, name, recorded(getattr(broker.os, name)))
     with Celery(broker=f"filesystem://{tmp_path}") as app:
         {{ cookiecutter.plugin_class }}(app)
         with app.connection_for_write() as connection:
             queue = connection.SimpleQueue("q")
             queue.put({"n": 26})
             [message] = (tmp_path / "messages").iterdir()
-            assert message.name.endswith(".q.msg")
-            assert queue.get(timeout=1).payload == {"n": 26}
+            taken = queue.get(timeout=1)
+            taken.ack()
+            assert taken.payload == {"n": 26}
+    assert renames == [str(message), f"{message}.taken"]
+    assert list((tmp_path / "messages").iterdir()) == []
+    assert oct((tmp_path / "messages").stat().st_mode & 0o777) == "0o700"
+
+
+def test_a_task_that_takes_nothing_is_described_so():
+    @app.task(base=Described)
+    def takes_nothing():
+        return 1
+
+    assert takes_nothing.describe()["inputs"] == []
+    assert takes_nothing() == 1
+
+
+def test_a_type_that_cannot_be_checked_is_refused_by_name():
+    @app.task(base=Described)
+    @argument("shade", types.Color)
+    def paint(shade):
+        return shade
+
+    with pytest.raises(TypeError, match="shade is a Color, which described tasks cannot check"):
+        paint.describe()
 
 
 RULE = f"n must be a whole number from 1 to {MAX_N}"

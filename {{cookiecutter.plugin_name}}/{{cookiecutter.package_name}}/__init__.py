@@ -66,13 +66,11 @@ class {{ cookiecutter.plugin_class }}(GirderWorkerPluginABC):
             self.app.on_after_configure.connect(_configure, weak=False, dispatch_uid=__name__)
 
     def task_imports(self):
-        # A new module in analyses/ is a new set of tasks, with nothing to register.
-        analyses = [f"{__name__}.analyses.{module.name}" for module in iter_modules([ANALYSES])]
 {% if cookiecutter.deployment %}
         # The doctor's probe, which every worker of the queue must answer.
-        return [*analyses, f"{__name__}.probe"]
+        return [*analyses_modules(), f"{__name__}.probe"]
 {% else %}
-        return analyses
+        return analyses_modules()
 {% endif %}
 {% if cookiecutter.deployment %}
 
@@ -91,6 +89,12 @@ def broker_tls(environ):
     # must then carry. A new dict each time: kombu writes that name into it.
     return {"ca_certs": ca_file, "cert_reqs": ssl.CERT_REQUIRED, "server_hostname": None}
 {% endif %}
+
+
+def analyses_modules():
+    """The names of the modules of analyses/: a new module is a new set of tasks, with nothing
+    to register."""
+    return [f"{__name__}.analyses.{module.name}" for module in iter_modules([ANALYSES])]
 
 
 def configure(conf):

@@ -14,11 +14,12 @@ so each finds the same folders. docs/worker.md says where it stands against a re
 import os
 import uuid
 from pathlib import Path
+from queue import Empty
 from time import monotonic
 from urllib.parse import unquote, urlsplit
 
 from kombu.transport import filesystem
-from kombu.utils.json import dumps
+from kombu.utils.json import dumps, loads
 
 SCHEME = "filesystem"
 #: Seconds between two looks for new messages; a task's round trip takes about two.
@@ -42,10 +43,12 @@ def folder(url):
 
 
 def transport_options(url):
-    """kombu's options for the folder that url names, made if it is missing."""
+    """kombu's options for the folder that url names, made if it is missing: its owner's alone,
+    as messages carry Girder tokens."""
     root = folder(url)
     messages = root / "messages"
-    messages.mkdir(parents=True, exist_ok=True)
+    root.mkdir(parents=True, exist_ok=True, mode=0o700)
+    messages.mkdir(exist_ok=True, mode=0o700)
     return {
         # Where messages are written and read: one folder, shared by every process.
         "data_folder_in": str(messages),
@@ -66,18 +69,37 @@ def configure(conf):
 
 
 class Channel(filesystem.Channel):
-    def _put(self, queue, payload, **kwargs):
-        """Add a message whole: written under another name, then renamed into place.
+    """kombu's, with each message written and taken by renames within the folder.
 
-        kombu's own writes the message file in place, and a worker that lists it half
-        written stops with a JSONDecodeError. A rename within a folder is atomic.
-        """
-        name = f"{round(monotonic() * 1000)}_{uuid.uuid4()}.{queue}.msg"
+    kombu's own writes a message file in place, and a worker that lists it half written stops
+    with a JSONDecodeError; it takes one by moving it to the shared temporary directory, which
+    anyone may read, and which copies it where that is another file system. A rename within a
+    folder is atomic: one reader takes a message, whole.
+    """
+
+    def _put(self, queue, payload, **kwargs):
+        # Oldest first, as readers sort the names as text: the milliseconds, zero-padded.
+        name = f"{round(monotonic() * 1000):015d}_{uuid.uuid4()}.{queue}.msg"
         path = os.path.join(self.data_folder_out, name)
         # Readers take only names that end in ".<queue>.msg".
-        with open(f"{path}.part", "wb") as part:
+        with os.fdopen(os.open(f"{path}.part", os.O_WRONLY | os.O_CREAT, 0o600), "wb") as part:
             part.write(dumps(payload).encode())
         os.replace(f"{path}.part", path)
+
+    def _get(self, queue):
+        for name in sorted(os.listdir(self.data_folder_in)):
+            if name.partition(".")[2] != f"{queue}.msg":
+                continue
+            path = os.path.join(self.data_folder_in, name)
+            try:
+                os.rename(path, f"{path}.taken")
+            except FileNotFoundError:
+                continue  # another reader took it
+            with open(f"{path}.taken", encoding="utf-8") as message:
+                payload = message.read()
+            os.remove(f"{path}.taken")
+            return loads(payload)
+        raise Empty()
 
 
 class Transport(filesystem.Transport):

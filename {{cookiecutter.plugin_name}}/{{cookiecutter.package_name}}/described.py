@@ -6,31 +6,39 @@ checked by that description wherever the task is called.
     @argument("n", types.Integer, min=1, max=20_000, help="Which Fibonacci number")
     def fibonacci(n): ...
 
-``fibonacci.describe()`` is girder_worker's description of the task, from which a Girder plugin
-makes its route, its API docs and its page. ``Described`` checks every call against it, with
-the messages that the route answers a bad request with: ``.delay()`` refuses a bad value
-before anything is queued, and the worker refuses one that came another way (a job scheduled
-by the task's name).
+``fibonacci.describe()`` is girder_worker's description of the task{% if cookiecutter.girder_plugin %}, from which the Girder
+plugin makes its route, its API docs{% if cookiecutter.web_client %} and its page{% endif %}{% endif %}.
+``Described`` checks every call against it{% if cookiecutter.girder_plugin %}, with the messages that the route answers a bad
+request with{% endif %}. ``.delay()`` refuses a bad value before anything
+is queued, and the worker refuses one that came another way (a job scheduled by the task's name).
 
 Runs on workers: it must not import Girder.
 """
 
 import inspect
 import math
+{% if cookiecutter.girder_plugin %}
 import os
+{% endif %}
 import re
+{% if cookiecutter.girder_plugin %}
 import tempfile
+{% endif %}
 
 from girder_worker.task import Task
+{% if cookiecutter.girder_plugin %}
 from girder_worker.utils import types
 from girder_worker.utils.transforms.girder_io import GirderFileId
 from girder_worker.utils.types.girder import Girder
+{% endif %}
 
 #: girder_worker's description types, by the value they take, as a person reads it.
 WHOLE_NUMBER = "integer"
 NUMBER = ("number", "range")
 CHOICE = ("string-enumeration", "number-enumeration")
 GIRDER = {"girder-file": "file", "file": "item", "directory": "folder"}
+KNOWN = {WHOLE_NUMBER, *NUMBER, *CHOICE, "boolean", "string", *GIRDER}
+{% if cookiecutter.girder_plugin %}
 
 
 class GirderFile(Girder):
@@ -93,15 +101,32 @@ class NamedGirderFile(GirderFileId):
         self.file_path = os.path.join(tempfile.mkdtemp(), self.name)
         self.gc.downloadFile(self.file_id, self.file_path)
         return self.file_path
+{% endif %}
 
 
 class Described(Task):
     """A girder_worker task whose every call is checked by its description."""
 
     def describe(self):
-        description = super().describe()
-        outputs = self.run._girder_description.get("outputs", [])
-        description["outputs"] = [output.describe() for output in outputs]
+        """girder_worker's description, with the author's help texts (girder_worker puts its
+        own in place of a choice's) and where the result goes; a task with no @argument takes
+        nothing. A TypeError names an input of a type that this module cannot check."""
+        described = getattr(self.run, "_girder_description", {})
+        values = described.get("arguments", [])
+        description = {
+            "name": self.run.__name__,
+            "description": inspect.getdoc(self.run) or "",
+            "inputs": [value.describe() for value in values],
+            "outputs": [value.describe() for value in described.get("outputs", [])],
+        }
+        for value, described_input in zip(values, description["inputs"], strict=True):
+            if described_input["type"] not in KNOWN:
+                raise TypeError(
+                    f"{self.name}: {value.name} is a {type(value).__name__}, which "
+                    "described tasks cannot check: use one of the types of docs/worker.md"
+                )
+            if value.help:
+                described_input["description"] = value.help
         return description
 
     def apply_async(self, args=None, kwargs=None, **options):
@@ -156,7 +181,11 @@ def refused(described, value):
 
 
 def check_value(described, value):
-    """Raise TypeError (a value of another kind) or ValueError (outside what is allowed)."""
+    """Raise TypeError (a value of another kind) or ValueError (outside what is allowed).
+
+    Not girder_worker's own validate(), which lets 3.5 and nan through as whole numbers, and
+    names no rule.
+    """
     kind = described["type"]
     if kind in CHOICE:
         if value not in described["values"]:
@@ -180,7 +209,7 @@ def converted(described, text):
     kind = described["type"]
     if kind == WHOLE_NUMBER:
         # Only digits: "1e3", "0x1a" and "26.0" are not what a person means by a whole number.
-        if not re.fullmatch(r"\s*[-+]?\d+\s*", text):
+        if not re.fullmatch(r"\s*[-+]?\d{1,100}\s*", text):
             raise ValueError(refused(described, text))
         value = int(text)
     elif kind in NUMBER or kind == "number-enumeration":

@@ -11,27 +11,28 @@ description. ``GET /{{ cookiecutter.plugin_name }}/tasks`` lists the description
 for scripts.
 """
 
+import logging
+from importlib import import_module
+
 from bson.errors import InvalidId
 from girder.api import access
 from girder.api.describe import Description, describeRoute
 from girder.api.rest import filtermodel, getCurrentUser
-from girder.constants import AccessType
+from girder.constants import AccessType, TokenScope
 from girder.exceptions import RestException, ValidationException
 from girder.models.file import File
 from girder.models.folder import Folder
 from girder.models.item import Item
-{% if cookiecutter.girder_client_task %}
 from girder.models.token import Token
-{% endif %}
 from girder_jobs.models.job import Job
 from girder_worker.utils.transforms.girder_io import GirderUploadToFolder, GirderUploadToItem
 
-from {{ cookiecutter.package_name }} import ANALYSES, described
+from {{ cookiecutter.package_name }} import analyses_modules, described
 from {{ cookiecutter.package_name }}.girder_plugin import RESOURCE_NAME
-{% if cookiecutter.girder_client_task %}
-from {{ cookiecutter.package_name }}.girder_plugin.tokens import TOKEN_FIELD, token_for
-{% endif %}
+from {{ cookiecutter.package_name }}.girder_plugin.jobs import TOKEN_FIELD, girder_client, token_for
 from {{ cookiecutter.package_name }}.jobs import StoreResultOnJob
+
+logger = logging.getLogger(__name__)
 
 #: Girder's model of each kind of Girder data, as descriptions name it.
 MODELS = {"girder-file": File, "file": Item, "directory": Folder}
@@ -43,26 +44,32 @@ RANGE = {"min": "minimum", "max": "maximum"}
 
 def described_tasks():
     """The plugin's described tasks, by name, from every module of ``analyses/``."""
-    from importlib import import_module
-    from pkgutil import iter_modules
-
     from girder_worker.app import app
 
-    names = [f"{{ cookiecutter.package_name }}.analyses.{module.name}" for module in iter_modules([ANALYSES])]
-    for name in names:
-        import_module(name)
-    tasks = [task for task in app.tasks.values() if isinstance(task, described.Described)]
-    return {task.describe()["name"]: task for task in tasks if task.name.startswith(tuple(names))}
+    modules = analyses_modules()
+    for module in modules:
+        import_module(module)
+    tasks = {}
+    for task in app.tasks.values():
+        if isinstance(task, described.Described) and task.name.startswith(
+            tuple(f"{module}." for module in modules)
+        ):
+            name = task.run.__name__
+            if name in tasks:
+                raise ValueError(
+                    f"{tasks[name].name} and {task.name} would both have the route {name}:"
+                    " rename one of the functions"
+                )
+            tasks[name] = task
+    return tasks
 
 
 def description(task):
-    """What the pages and scripts read of a task: girder_worker's description, with its title
-    and the route that runs it."""
+    """What the pages and scripts read of a task: its description, with its title and the
+    route that runs it."""
     described_task = task.describe()
     return {
         **described_task,
-        # girder_worker leaves it out where the task has no docstring.
-        "description": described_task.get("description", ""),
         "title": task._girder_job_title,
         "route": f"{RESOURCE_NAME}/{described_task['name']}",
     }
@@ -113,36 +120,59 @@ def girder_data(value, text, user):
     return document
 
 
-def run(task, described_task, params):
-    """Convert and check every parameter, then queue the task; its Girder job."""
-    known = {value["name"] for value in parameters(described_task)}
-    if unknown := sorted(set(params) - known):
+def checked(values, params, user):
+    """Every parameter converted and checked by its description: (the task's arguments, the
+    Girder documents by value, what the job's title shows); a 400 or a 403 at the first bad."""
+    known = {value["name"] for value in values}
+    # Girder takes the caller's token from the query too.
+    if unknown := sorted(set(params) - known - {"token"}):
         takes = ", ".join(sorted(known)) or "nothing"
         raise RestException(f"{unknown[0]} is not a parameter of this route, which takes {takes}.")
-    user = getCurrentUser()
-    arguments, shown, hooks = {}, [], []
-    for value in parameters(described_task):
+    arguments, documents, shown = {}, [], []
+    for value in values:
         name = value["name"]
         if name not in params:
             if "default" in value:
                 continue
             raise RestException(f"{name} is missing: give {described.allowed(value)}.")
-        if value["type"] not in MODELS:
-            try:
-                arguments[value["argument"]] = described.converted(value, params[name])
-            except ValueError as error:
-                raise RestException(f"{error}.") from None
-            shown.append(f"{name}={arguments[value['argument']]}")
+        if value["type"] in MODELS:
+            documents.append((value, girder_data(value, params[name], user)))
+            shown.append(f"{name}={documents[-1][1]['name']}")
             continue
-        document = girder_data(value, params[name], user)
-        shown.append(f"{name}={document['name']}")
+        try:
+            arguments[value["argument"]] = described.converted(value, params[name])
+        except ValueError as error:
+            raise RestException(f"{error}.") from None
+        shown.append(f"{name}={arguments[value['argument']]}")
+    return arguments, documents, shown
+
+
+def run(task, described_task, values, params):
+    """Check every parameter, then queue the task; its Girder job."""
+    user = getCurrentUser()
+    arguments, documents, shown = checked(values, params, user)
+    # girder_io's transforms call Girder from the worker: to download, and to upload.
+    transfers = [
+        value
+        for value, _ in documents
+        if value["output"] or (value["type"] == "girder-file" and value["download"])
+    ]
+    scopes = set(getattr(task, "girder_client_scopes", ()))
+    scopes |= {TokenScope.DATA_READ, TokenScope.DATA_WRITE} if transfers else set()
+    # Only once every value is known good: a token that Girder deletes when the job ends.
+    token = token_for(user, scopes) if scopes else None
+    hooks = []
+    for value, document in documents:
         ident = str(document["_id"])
+        client = {"gc": girder_client(token)} if value in transfers else {}
         if value["output"]:
             # The task returns a directory: its files go in, and the directory goes after.
             upload = GirderUploadToItem if value["type"] == "file" else GirderUploadToFolder
-            hooks.append(upload(ident, delete_file=True))
-        elif value["type"] == "girder-file" and value.get("download", True):
-            arguments[value["argument"]] = described.NamedGirderFile(ident, document["name"])
+            hooks.append(upload(ident, delete_file=True, **client))
+        elif client:
+            arguments[value["argument"]] = described.NamedGirderFile(
+                ident, document["name"], **client
+            )
         else:
             arguments[value["argument"]] = ident
     options = {
@@ -150,33 +180,45 @@ def run(task, described_task, params):
         # Girder keeps no return value: this hook keeps it on the job, for the pages.
         "girder_result_hooks": hooks or [StoreResultOnJob()],
     }
-{% if cookiecutter.girder_client_task %}
-    if scopes := getattr(task, "girder_client_scopes", None):
-        # The task calls Girder itself, with a token of its job's own.
-        token = token_for(user, scopes)
-        options["girder_client_token"] = token["_id"]
+    if token is not None:
         options["girder_job_other_fields"] = {TOKEN_FIELD: token["_id"]}
-        try:
-            return task.delay(**arguments, **options).job
-        except Exception:
+    if getattr(task, "girder_client_scopes", None):
+        # The task calls Girder itself, through self.girder_client.
+        options["girder_client_token"] = token["_id"]
+    try:
+        return task.delay(**arguments, **options).job
+    except Exception:
+        # No job: nothing would delete it.
+        if token is not None:
             Token().remove(token)
-            raise
-{% endif %}
-    return task.delay(**arguments, **options).job
+        raise
 
 
 def route(task):
     """(method, path, handler) of the task's route."""
     described_task = description(task)
+    values = parameters(described_task)
 
     @access.user
     @filtermodel(model=Job)
     @describeRoute(api_docs(described_task))
     def handler(params):
-        return run(task, described_task, params)
+        return run(task, described_task, values, params)
 
     handler.__name__ = f"run_{described_task['name']}"
     return ("POST", (described_task["name"],), handler)
+
+
+def routes():
+    """A route for every described task; one whose description is broken is left out, and the
+    log says why, so that it takes no other route with it."""
+    made = []
+    for name, task in sorted(described_tasks().items()):
+        try:
+            made.append(route(task))
+        except Exception:
+            logger.exception("%s: no route for the described task %s", RESOURCE_NAME, name)
+    return made
 
 
 @access.public
@@ -187,4 +229,4 @@ def list_tasks(params):
     return [description(task) for _, task in sorted(described_tasks().items())]
 
 
-ROUTES = [("GET", ("tasks",), list_tasks), *(route(task) for task in described_tasks().values())]
+ROUTES = [("GET", ("tasks",), list_tasks), *routes()]

@@ -1,4 +1,4 @@
-"""What a page needs to know of a job beyond girder_jobs' own routes.
+"""What a job needs beyond girder_jobs: routes for its result and its workers, and a token.
 
 - ``PUT /{{ cookiecutter.plugin_name }}/job/{id}/result``: a task's return value, kept on its job.
   girder_jobs keeps a job's status, progress and log, not what its task returned. The worker
@@ -7,21 +7,29 @@
 - ``GET /{{ cookiecutter.plugin_name }}/workers``: whether a worker serves the plugin's queue
   now, which a page asks while its job waits. It answers within seconds even when the broker is
   down; queueing is allowed whatever it finds, as the broker keeps the message.
+- A token of a job's own, for a task that calls Girder from the worker: through girder_io's
+  transforms (a file downloaded, a result uploaded), or through ``self.girder_client`` where the
+  task declares ``girder_client_scopes``. It is the requesting user's, with those scopes alone,
+  and it goes as soon as the job ends, however it ends: Girder deletes it, not the task, so a
+  job canceled before it starts loses it too.
 """
 
 import json
 import time
 from concurrent.futures import ThreadPoolExecutor
 
+from girder import events
 from girder.api import access
 from girder.api.describe import Description, autoDescribeRoute
 from girder.api.rest import getCurrentToken
 from girder.exceptions import RestException
 from girder.models.token import Token
+from girder_client import GirderClient
 from girder_jobs.models.job import Job
+from girder_plugin_worker.utils import getWorkerApiUrl
 
-from {{ cookiecutter.package_name }} import QUEUE
-from {{ cookiecutter.package_name }}.jobs import MAX_RESULT_LENGTH
+from {{ cookiecutter.package_name }} import QUEUE, TASK_TIME_LIMIT
+from {{ cookiecutter.package_name }}.jobs import ENDED, MAX_RESULT_LENGTH
 
 #: Seconds to wait for the broker, and for workers to answer a broadcast.
 WORKERS_TIMEOUT = 2.0
@@ -30,6 +38,12 @@ WORKERS_TIMEOUT = 2.0
 WORKERS_CACHE_SECONDS = 3.0
 #: (when, what) the workers last answered.
 _last_answer = (float("-inf"), None)
+#: Only a backstop, since a job's token is deleted when the job ends: an hour of waiting in a
+#: busy queue plus the longest run. A job that starts later fails with Girder's 401.
+TOKEN_LIFETIME_SECONDS = 3600 + TASK_TIME_LIMIT
+#: The job's field that holds its token until the job ends. Girder shows a job's fields
+#: only where Job().exposeFields lists them, so no REST answer carries this one.
+TOKEN_FIELD = "{{ cookiecutter.package_name }}_girder_client_token"
 
 
 @access.token
@@ -104,3 +118,29 @@ ROUTES = [
     ("PUT", ("job", ":id", "result"), set_job_result),
     ("GET", ("workers",), get_workers),
 ]
+
+
+def token_for(user, scopes):
+    """A new token of user's, with those scopes alone, for one job: set TOKEN_FIELD of the
+    job to its id, so that it goes when the job ends."""
+    return Token().createToken(user=user, days=TOKEN_LIFETIME_SECONDS / 86400, scope=list(scopes))
+
+
+def girder_client(token):
+    """A Girder client for the worker, with token: what girder_io's transforms call Girder with."""
+    client = GirderClient(apiUrl=getWorkerApiUrl())
+    client.token = str(token["_id"])
+    return client
+
+
+def delete_the_token_of_an_ended_job(event):
+    """On every job update: once a job with a token has ended, its token goes."""
+    job = event.info["job"]
+    if job.get(TOKEN_FIELD) and job["status"] in ENDED:
+        Token().removeWithQuery({"_id": job[TOKEN_FIELD]})
+        Job().update({"_id": job["_id"]}, {"$unset": {TOKEN_FIELD: True}}, multi=False)
+
+
+def load(info):
+    # The handler's name, which binding it again replaces: the field that it clears.
+    events.bind("jobs.job.update.after", TOKEN_FIELD, delete_the_token_of_an_ended_job)

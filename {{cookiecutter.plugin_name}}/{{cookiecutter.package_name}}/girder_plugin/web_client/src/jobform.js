@@ -114,18 +114,27 @@ const DescribedTaskView = View.extend({
             }
         });
         browser.on('g:saved', (model) => {
-            // A file is the chosen item's first file.
-            const picked = value.type === 'girder-file'
-                ? restRequest({ url: `item/${model.id}/files`, data: { limit: 1 } })
-                    .then(([file]) => file && { id: file._id, name: file.name })
-                : $.Deferred().resolve({ id: model.id, name: model.name() });
-            picked.done((chosen) => {
-                this.$(`#${fieldId(value)}`).val(chosen ? chosen.id : '');
-                this.$(`.g-{{ cookiecutter.plugin_name }}-chosen[data-for="${value.id}"]`)
-                    .text(chosen ? chosen.name : 'That item holds no file.');
-            });
+            // A file is one of the chosen item's files.
+            const chosen = value.type === 'girder-file'
+                ? restRequest({ url: `item/${model.id}/files`, data: { limit: 0 } })
+                : $.Deferred().resolve([{ _id: model.id, name: model.name() }]);
+            chosen.done((documents) => this.showChosen(value, documents));
         });
         browser.setElement($('#g-dialog-container')).render();
+    },
+
+    /** Keep the first of the documents chosen for value, and offer the others in a select. */
+    showChosen(value, documents) {
+        const field = this.$(`#${fieldId(value)}`).val(documents.length ? documents[0]._id : '');
+        const shown = this.$(`.g-{{ cookiecutter.plugin_name }}-chosen[data-for="${value.id}"]`);
+        if (documents.length < 2) {
+            shown.text(documents.length ? documents[0].name : 'That item holds no file.');
+            return;
+        }
+        const select = $('<select class="g-{{ cookiecutter.plugin_name }}-file"></select>').append(
+            documents.map((document) => $('<option>').val(document._id).text(document.name)));
+        select.on('change', () => field.val(select.val()));
+        shown.empty().append(select);
     },
 
     run(event) {
