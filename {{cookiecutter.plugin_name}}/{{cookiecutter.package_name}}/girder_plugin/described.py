@@ -194,9 +194,8 @@ def run(task, described_task, values, params):
         raise
 
 
-def route(task):
+def route(task, described_task):
     """(method, path, handler) of the task's route."""
-    described_task = description(task)
     values = parameters(described_task)
 
     @access.user
@@ -209,15 +208,15 @@ def route(task):
     return ("POST", (described_task["name"],), handler)
 
 
-def routes():
-    """A route for every described task; one whose description is broken is left out, and the
-    log says why, so that it takes no other route with it."""
+def descriptions():
+    """(task, description) of every described task whose description can be made; one that
+    cannot is left out, and the log says why, so that it takes no other task with it."""
     made = []
     for name, task in sorted(described_tasks().items()):
         try:
-            made.append(route(task))
+            made.append((task, description(task)))
         except Exception:
-            logger.exception("%s: no route for the described task %s", RESOURCE_NAME, name)
+            logger.exception("%s: the described task %s is left out", RESOURCE_NAME, name)
     return made
 
 
@@ -226,7 +225,7 @@ def routes():
     Description("The plugin's described tasks: what each takes, and the route that runs it.")
 )
 def list_tasks(params):
-    return [description(task) for _, task in sorted(described_tasks().items())]
+    return [described_task for _, described_task in descriptions()]
 
 
-ROUTES = [("GET", ("tasks",), list_tasks), *routes()]
+ROUTES = [("GET", ("tasks",), list_tasks), *(route(*task) for task in descriptions())]
