@@ -15,10 +15,15 @@ import pytest
 from girder.models.token import Token
 from girder_client import HttpError
 from girder_jobs.constants import JobStatus
+from girder_worker.app import app
+from girder_worker.utils import types
+from girder_worker.utils.decorators import argument
 from harness import PROJECT_ROOT
 from harness.girder import api_url, client, job_count, wait_for_job
 
-from {{ cookiecutter.package_name }}.analyses.tasks import MAX_N
+from {{ cookiecutter.package_name }}.analyses.tasks import MAX_N, fibonacci
+from {{ cookiecutter.package_name }}.described import Described
+from {{ cookiecutter.package_name }}.girder_plugin import described
 
 pytestmark = [pytest.mark.e2e, pytest.mark.plugin("{{ cookiecutter.plugin_name }}")]
 
@@ -119,6 +124,20 @@ def test_the_tasks_route_lists_each_description(girder):
     assert fibonacci["route"] == ROUTE
     [n] = fibonacci["inputs"]
     assert (n["name"], n["type"], n["min"], n["max"]) == ("n", "integer", 1, MAX_N)
+
+
+def test_a_task_that_cannot_be_described_is_left_out(monkeypatch, caplog):
+    """One broken task must not cost the plugin its other routes; the log names it."""
+
+    @app.task(base=Described)
+    @argument("shade", types.Color)
+    def paint(shade):
+        return shade
+
+    tasks = {"fibonacci": fibonacci, "paint": paint}
+    monkeypatch.setattr(described, "described_tasks", lambda: tasks)
+    assert [task["name"] for _, task in described.descriptions()] == ["fibonacci"]
+    assert "the described task paint is left out" in caplog.text
 
 
 def test_the_api_docs_give_n_its_range(girder):
