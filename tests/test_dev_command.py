@@ -178,10 +178,12 @@ def test_a_saved_task_module_answers_with_no_restart(dev, default_bake, girder):
     print(f"saved task -> new answer: {time.monotonic() - saved:.1f} s")
     assert "worker restarted: analyses/double.py" in dev.output()
     assert "double" in [described["name"] for described in girder.get("gwexample/tasks")]
-    # Saved again, changed: the next job runs the new code, and nothing warns of a duplicate.
+    # Saved again, changed: the next job runs the new code, and nothing warns of a duplicate
+    # (a task, or an event that the reloaded plugin binds again).
     task.write_text(task.read_text().replace("2 * n", "3 * n"))
     assert wait_until(lambda: doubled() == "63")
     assert "DuplicateTaskNameWarning" not in dev.output()
+    assert "Event binding already exists" not in dev.output()
 
 
 def test_a_saved_task_gets_its_page_on_reload(dev, default_bake, chromium):

@@ -7,6 +7,7 @@ lives in this process and is gone when it stops.
 
 import importlib
 import importlib.util
+import logging
 import os
 import secrets
 import shutil
@@ -49,6 +50,10 @@ def database_problem(uri):
             f" (--database): {reason}"
         )
     return None
+
+
+def not_a_rebinding(record):
+    return not record.getMessage().startswith("Event binding already exists")
 
 
 def embed_the_database():
@@ -194,9 +199,15 @@ class Girder:
             # Girder keeps the API docs of a route until the resource's go.
             docs.routes.pop(resource.RESOURCE_NAME, None)
             setattr(self.info["apiRoot"], resource.RESOURCE_NAME, resource.TaskRoutes())
-            for module in resource.modules():
-                if hasattr(module, "load"):
-                    module.load(self.info)
+            # Binding an event again replaces the old handler, as meant here: no warning.
+            events_log = logging.getLogger("girder.events")
+            events_log.addFilter(not_a_rebinding)
+            try:
+                for module in resource.modules():
+                    if hasattr(module, "load"):
+                        module.load(self.info)
+            finally:
+                events_log.removeFilter(not_a_rebinding)
         except Exception:  # noqa: BLE001 - a broken save must not stop the server
             traceback.print_exc()
             print("dev: the routes did not reload (error above); the old ones stay", flush=True)
