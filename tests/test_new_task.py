@@ -91,6 +91,11 @@ def test_page(girder_ui, user):
     expect(x).to_have_attribute("max", "100")
     unit = page.locator("select#g-gwexample-unit option")
     expect(unit).to_have_text(["one", "ten", "hundred"])
+    # A bad value: its field alone is marked, and the route's message shows.
+    page.fill("#g-gwexample-x", "101")
+    page.click("button:has-text('Run')")
+    expect(page.locator(".has-error")).to_have_count(1)
+    expect(page.locator(".has-error #g-gwexample-x")).to_be_visible()
     page.fill("#g-gwexample-x", "7")
     page.select_option("#g-gwexample-unit", "hundred")
     page.click("button:has-text('Run')")

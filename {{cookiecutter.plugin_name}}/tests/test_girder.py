@@ -107,12 +107,14 @@ RULE = f"a whole number from 1 to {MAX_N}"
     ids=["zero", "above-max", "text", "nan", "exponent", "hex", "missing", "unknown"],
 )
 def test_a_bad_request_gets_400_and_no_job(girder, user, parameters, message):
-    """A bad, missing or unknown value gets a 400 that names it and says what is allowed."""
+    """A bad, missing or unknown value gets a 400 that names it and says what is allowed;
+    its ``field`` names it too, for the page to mark."""
     before = job_count()
     with pytest.raises(HttpError) as refused:
         client(girder, user).post(ROUTE, parameters=parameters)
     assert refused.value.status == 400
-    assert json.loads(refused.value.responseText)["message"] == message
+    answer = json.loads(refused.value.responseText)
+    assert (answer["message"], answer["field"]) == (message, message.split()[0])
     assert job_count() == before
 
 

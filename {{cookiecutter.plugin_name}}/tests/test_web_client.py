@@ -74,7 +74,7 @@ class TestTheFibonacciPage:
         page = girder_ui(user, fragment="{{ cookiecutter.plugin_name }}/fibonacci")
         page.fill("#g-{{ cookiecutter.plugin_name }}-n", "0")
         page.click("button:has-text('Run')")
-        expect(page.locator(".has-error")).to_be_visible()
+        expect(page.locator(".has-error #g-{{ cookiecutter.plugin_name }}-n")).to_be_visible()
         expect(part(page, "error")).to_have_text("n must be a whole number from 1 to 20000, got 0.")
         assert job_count() == 0
 

@@ -19,7 +19,7 @@ from girder.api import access
 from girder.api.describe import Description, describeRoute
 from girder.api.rest import filtermodel, getCurrentUser
 from girder.constants import AccessType, TokenScope
-from girder.exceptions import RestException, ValidationException
+from girder.exceptions import ValidationException
 from girder.models.file import File
 from girder.models.folder import Folder
 from girder.models.item import Item
@@ -106,6 +106,11 @@ def api_docs(described_task):
     )
 
 
+def bad_parameter(name, why):
+    """The 400 of a bad parameter: its message names it, and its ``field`` is it, for the page."""
+    return ValidationException(f"{name} {why}.", field=name)
+
+
 def girder_data(value, text, user):
     """The Girder document that text names, if the user may use it so: else a 400 (no such
     document) or Girder's 403."""
@@ -116,7 +121,7 @@ def girder_data(value, text, user):
     except (InvalidId, ValidationException):
         document = None
     if document is None:
-        raise RestException(f"{value['name']} must be {described.allowed(value)}, got {text!r}.")
+        raise bad_parameter(value["name"], f"must be {described.allowed(value)}, got {text!r}")
     return document
 
 
@@ -127,14 +132,14 @@ def checked(values, params, user):
     # Girder takes the caller's token from the query too.
     if unknown := sorted(set(params) - known - {"token"}):
         takes = ", ".join(sorted(known)) or "nothing"
-        raise RestException(f"{unknown[0]} is not a parameter of this route, which takes {takes}.")
+        raise bad_parameter(unknown[0], f"is not a parameter of this route, which takes {takes}")
     arguments, documents, shown = {}, [], []
     for value in values:
         name = value["name"]
         if name not in params:
             if "default" in value:
                 continue
-            raise RestException(f"{name} is missing: give {described.allowed(value)}.")
+            raise bad_parameter(name, f"is missing: give {described.allowed(value)}")
         if value["type"] in MODELS:
             documents.append((value, girder_data(value, params[name], user)))
             shown.append(f"{name}={documents[-1][1]['name']}")
@@ -142,7 +147,7 @@ def checked(values, params, user):
         try:
             arguments[value["argument"]] = described.converted(value, params[name])
         except ValueError as error:
-            raise RestException(f"{error}.") from None
+            raise ValidationException(f"{error}.", field=name) from None
         shown.append(f"{name}={arguments[value['argument']]}")
     return arguments, documents, shown
 

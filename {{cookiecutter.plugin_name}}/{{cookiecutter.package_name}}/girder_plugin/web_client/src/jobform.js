@@ -158,8 +158,12 @@ const DescribedTaskView = View.extend({
                 this.follow(job._id);
             })
             .fail((xhr) => {
-                const message = (xhr.responseJSON && xhr.responseJSON.message) || xhr.statusText;
-                this.$('.form-group').addClass('has-error');
+                const answer = xhr.responseJSON || {};
+                const message = answer.message || xhr.statusText;
+                // The route names the bad parameter: only its field is marked, or else all.
+                const field = answer.field ? this.$(`#${fieldId({ id: answer.field })}`) : $();
+                const marked = field.length ? field.closest('.form-group') : this.$('.form-group');
+                marked.addClass('has-error');
                 this.$('.g-{{ cookiecutter.plugin_name }}-error').text(message);
             })
             .always(() => this.$('button[type="submit"]').prop('disabled', false));
