@@ -10,6 +10,7 @@ import json
 import os
 import re
 import subprocess
+import sys
 
 import pytest
 from girder.models.token import Token
@@ -62,18 +63,22 @@ def test_bad_argument_ends_in_error_with_the_message_in_log(girder, admin):
     assert f"ValueError: n must be a whole number from 1 to {MAX_N}, got 0" in "".join(done["log"])
 
 
-def test_readmes_curl_call_schedules_a_job_that_succeeds(girder, user):
-    env = {
-        **os.environ,
-        "GIRDER_TOKEN": str(Token().createToken(user)["_id"]),
-        "GIRDER_API_URL": api_url(girder),
-    }
+def test_readmes_curl_calls_log_in_and_run_the_task(girder, admin):
+    """As written, but for Girder's address: the admin of pytest-girder has "password"."""
+    log_in = snippet("girder-token").replace("http://127.0.0.1:8080/api/v1", api_url(girder))
+    # The venv's python on PATH, as activating it puts it.
+    path = f"{os.path.dirname(sys.executable)}{os.pathsep}{os.environ['PATH']}"
+    env = {**os.environ, "PATH": path, "DEV_ADMIN_PASSWORD": "password"}
     run = subprocess.run(
-        ["bash", "-c", snippet("girder-curl")], env=env, capture_output=True, text=True, timeout=60
+        ["bash", "-ec", f"{log_in}\n{snippet('girder-curl')}"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert run.returncode == 0, run.stderr
-    job = json.loads(run.stdout)
-    assert wait_for_job(job["_id"])["status"] == JobStatus.SUCCESS
+    job = wait_for_job(json.loads(run.stdout)["_id"])
+    assert (job["status"], job["meta"]["result"]) == (JobStatus.SUCCESS, "121393")
 
 
 def test_route_returns_its_job_and_the_job_succeeds(girder, user):
