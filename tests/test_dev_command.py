@@ -10,7 +10,7 @@ import socket
 import time
 
 import pytest
-from girder_client import GirderClient
+from girder_client import GirderClient, HttpError
 
 from support import browser, harness, venvs
 from support.baking import EVERY_OPTION, bake_to
@@ -184,6 +184,29 @@ def test_a_saved_task_module_answers_with_no_restart(dev, default_bake, girder):
     assert wait_until(lambda: doubled() == "63")
     assert "DuplicateTaskNameWarning" not in dev.output()
     assert "Event binding already exists" not in dev.output()
+
+
+def test_a_deleted_task_loses_its_route_and_may_return(dev, default_bake, girder):
+    """A task module deleted takes its route away; saved again, it has its route back, as the
+    command keeps watching through both."""
+    project, _ = default_bake
+    task = save_task(project, "halve", "Halved")
+
+    def listed():
+        return "halve" in [described["name"] for described in girder.get("gwexample/tasks")]
+
+    wait_until(listed)
+    lines = len(dev.lines)
+    task.unlink()
+    dev.wait_for(r"Girder reloaded the plugin's routes: analyses/halve\.py deleted", after=lines)
+    assert not listed()
+    with pytest.raises(HttpError):
+        girder.post("gwexample/halve", parameters={"n": 4})
+    lines = len(dev.lines)
+    save_task(project, "halve", "Halved")
+    dev.wait_for(r"Girder reloaded the plugin's routes: analyses/halve\.py saved", after=lines)
+    assert answer(girder, "gwexample/halve", 4) == "8"
+    assert "Traceback" not in "\n".join(dev.lines[lines:])
 
 
 def test_a_saved_task_gets_its_page_on_reload(dev, default_bake, chromium):

@@ -39,9 +39,9 @@ from harness.girder import client, job_count, wait_for_job
 pytestmark = [pytest.mark.e2e, pytest.mark.plugin("gwexample")]
 
 
-def answer(girder, user, **parameters):
+def run(girder, user, **parameters):
     job = client(girder, user).post("gwexample/scale", parameters=parameters)
-    return wait_for_job(job["_id"])["meta"]["result"]
+    return wait_for_job(job["_id"])
 
 
 def test_listed(girder):
@@ -51,8 +51,10 @@ def test_listed(girder):
 
 
 def test_answers(girder, user):
-    assert answer(girder, user, x=7, unit="hundred") == "700"
-    assert answer(girder, user, x=7) == "70"
+    assert run(girder, user, x=7, unit="hundred")["meta"]["result"] == "700"
+    # The job runs with the default, and its title says so.
+    job = run(girder, user, x=7)
+    assert (job["meta"]["result"], job["title"]) == ("70", "Scaled number (x=7, unit=ten)")
 
 
 @pytest.mark.parametrize(
@@ -100,6 +102,11 @@ def test_page(girder_ui, user):
     page.select_option("#g-gwexample-unit", "hundred")
     page.click("button:has-text('Run')")
     expect(part(page, "result")).to_have_text("700")
+    # Refused, the next run leaves no result of the last one's values on the page.
+    page.fill("#g-gwexample-x", "101")
+    page.click("button:has-text('Run')")
+    expect(page.locator(".has-error")).to_have_count(1)
+    expect(part(page, "result")).to_have_count(0)
 """
 
 

@@ -32,6 +32,7 @@ import threading
 {% if cookiecutter.girder_plugin and cookiecutter.web_client %}
 import time
 {% endif %}
+import traceback
 from contextlib import suppress
 from pathlib import Path
 from urllib.parse import quote
@@ -314,7 +315,11 @@ class Dev:
                 say(f"the worker stopped (exit status {status}; its error is above): save a fix")
             reported_exit = status is not None
             if saved:
-                self.changed(saved)
+                try:
+                    self.changed(saved)
+                except Exception:  # noqa: BLE001 - one bad save must not end the watching
+                    traceback.print_exc()
+                    say("that save was not taken (error above): save again")
 
     def changed(self, saved):
         if self.stopping.is_set():
@@ -331,22 +336,29 @@ class Dev:
         worker = [path for path in python if not path.startswith("girder_plugin/")]
         for path in python:
             if path.startswith("girder_plugin/") and path not in routes:
-                say(f"{path} saved: Girder reads it when it starts; restart this command")
+                say(f"{what([path])}: Girder reads it when it starts; restart this command")
 {% else %}
         worker = python
 {% endif %}
         if worker:
             self.worker.restart()
-            say(f"worker restarted: {', '.join(worker)} saved")
+            say(f"worker restarted: {what(worker)}")
 {% if cookiecutter.girder_plugin %}
         if routes and self.girder.reload_routes():
-            say(f"Girder reloaded the plugin's routes: {', '.join(routes)} saved")
+            say(f"Girder reloaded the plugin's routes: {what(routes)}")
 {% endif %}
 {% if cookiecutter.girder_plugin and cookiecutter.web_client %}
         pages = [path for path in saved if path.startswith("girder_plugin/web_client/")]
         if pages:
-            self.pages.make(why=f"{', '.join(pages)} saved")
+            self.pages.make(why=what(pages))
 {% endif %}
+
+
+def what(paths):
+    """What became of each path of the package: "analyses/tasks.py saved", or deleted."""
+    return ", ".join(
+        f"{path} {'saved' if (PACKAGE_DIR / path).exists() else 'deleted'}" for path in paths
+    )
 
 
 def main(args):

@@ -6,7 +6,6 @@ lives in this process and is gone when it stops.
 """
 
 import importlib
-import importlib.util
 import logging
 import os
 import secrets
@@ -174,21 +173,26 @@ class Girder:
         The database stays as it is. On an error the old routes stay, and it is printed.
         """
         plugin = f"{PACKAGE}.girder_plugin"
-        names = [
-            name
-            for name in sorted(sys.modules)
-            if name.startswith((f"{PACKAGE}.analyses.", f"{plugin}."))
-            # A module whose file was deleted has nothing to reload: its tasks go below.
-            and importlib.util.find_spec(name) is not None
-        ]
-        # What the tasks import, the tasks, then what imports them: the plugin's modules.
-        tasks = [name for name in names if ".analyses." in name]
-        modules = [name for name in names if name.startswith(f"{plugin}.")]
-        order = [f"{PACKAGE}.described", *tasks, *modules]
         from girder.api import docs
         from girder_worker.app import app
 
         try:
+            # A file saved a moment ago may be newer than what the import system last listed.
+            importlib.invalidate_caches()
+            names = []
+            for name in sorted(sys.modules):
+                if name.startswith((f"{PACKAGE}.analyses.", f"{plugin}.")):
+                    file = getattr(sys.modules[name], "__file__", None)
+                    if file is None or os.path.exists(file):
+                        names.append(name)
+                    else:
+                        # Deleted: its task and route go below, and a new file of that name
+                        # is imported afresh.
+                        del sys.modules[name]
+            # What the tasks import, the tasks, then what imports them: the plugin's modules.
+            tasks = [name for name in names if ".analyses." in name]
+            modules = [name for name in names if name.startswith(f"{plugin}.")]
+            order = [f"{PACKAGE}.described", *tasks, *modules]
             # Celery keeps the first callable of a task name: forget the old ones, so that the
             # reloaded modules register theirs (their titles and checks, as the worker has them).
             for task in [task for task in app.tasks if task.startswith(f"{PACKAGE}.analyses.")]:

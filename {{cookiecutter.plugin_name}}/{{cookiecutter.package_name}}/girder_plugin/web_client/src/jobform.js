@@ -148,6 +148,8 @@ const DescribedTaskView = View.extend({
                 data[value.id] = given;
             }
         }
+        // A result shown is the last run's, of other values.
+        this.$('.g-{{ cookiecutter.plugin_name }}-job-container').empty();
         this.$('.form-group').removeClass('has-error');
         this.$('.g-{{ cookiecutter.plugin_name }}-error').text('');
         this.$('button[type="submit"]').prop('disabled', true);
