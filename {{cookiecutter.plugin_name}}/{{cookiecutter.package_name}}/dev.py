@@ -305,8 +305,9 @@ class Dev:
             yield_on_timeout=True,
         ):
             paths = {Path(path) for _, path in changes}
-            # An editor's temporary files come and go within a save; a deleted module counts.
-            paths = {path for path in paths if path.exists()} or paths
+            # An editor's temporary files come and go within a save; a deleted module counts,
+            # also when it was renamed.
+            paths = {path for path in paths if path.exists() or path.suffix == ".py"} or paths
             saved = sorted(path.relative_to(PACKAGE_DIR).as_posix() for path in paths)
             if self.stopping.is_set():
                 return

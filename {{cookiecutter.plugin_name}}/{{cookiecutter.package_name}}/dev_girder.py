@@ -55,6 +55,12 @@ def not_a_rebinding(record):
     return not record.getMessage().startswith("Event binding already exists")
 
 
+def on_disk(module):
+    """Whether the module's file, or a namespace package's folder, is still there."""
+    file = getattr(module, "__file__", None)
+    return any(os.path.exists(place) for place in ([file] if file else module.__path__))
+
+
 def embed_the_database():
     """Girder on the in-memory stand-in, with the two mends that Girder 5 needs for it (the
     tests' Girder server takes them too)."""
@@ -179,16 +185,17 @@ class Girder:
         try:
             # A file saved a moment ago may be newer than what the import system last listed.
             importlib.invalidate_caches()
-            names = []
-            for name in sorted(sys.modules):
-                if name.startswith((f"{PACKAGE}.analyses.", f"{plugin}.")):
-                    file = getattr(sys.modules[name], "__file__", None)
-                    if file is None or os.path.exists(file):
-                        names.append(name)
-                    else:
-                        # Deleted: its task and route go below, and a new file of that name
-                        # is imported afresh.
-                        del sys.modules[name]
+            names = sorted(
+                name
+                for name in sys.modules
+                if name.startswith((f"{PACKAGE}.analyses.", f"{plugin}."))
+            )
+            # Deleted, with what lies below: their tasks and routes go below, and a new file of
+            # that name is imported afresh.
+            gone = tuple(name for name in names if not on_disk(sys.modules[name]))
+            for name in [name for name in names if name.startswith(gone)]:
+                names.remove(name)
+                del sys.modules[name]
             # What the tasks import, the tasks, then what imports them: the plugin's modules.
             tasks = [name for name in names if ".analyses." in name]
             modules = [name for name in names if name.startswith(f"{plugin}.")]

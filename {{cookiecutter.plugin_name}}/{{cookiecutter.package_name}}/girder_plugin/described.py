@@ -138,7 +138,8 @@ def checked(values, params, user):
         name = value["name"]
         if name not in params:
             if "default" in value:
-                shown.append(f"{name}={value['default']['data']}")
+                if value["type"] not in MODELS:
+                    shown.append(f"{name}={value['default']['data']}")
                 continue
             raise bad_parameter(name, f"is missing: give {described.allowed(value)}")
         if value["type"] in MODELS:

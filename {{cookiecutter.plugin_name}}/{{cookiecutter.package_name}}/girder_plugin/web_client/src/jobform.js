@@ -172,7 +172,8 @@ const DescribedTaskView = View.extend({
     },
 
     follow(jobId) {
-        const el = this.$('.g-{{ cookiecutter.plugin_name }}-job-container');
+        // A view of its own: a job still followed from an earlier run writes into its own.
+        const el = $('<div></div>').appendTo(this.$('.g-{{ cookiecutter.plugin_name }}-job-container').empty());
         followJob(el, jobId).then((job) => {
             if (job.status === girder.plugins.jobs.JobStatus.SUCCESS) {
                 el.find('.g-{{ cookiecutter.plugin_name }}-job-end').append(this.showResult(job));
