@@ -52,6 +52,13 @@ def test_the_sessions_worker_runs_every_task_it_sends(worker, client):
     assert {result.get(timeout=RESULT_TIMEOUT) for result in sent} == {worker.hostname}
 
 
+def test_the_worker_answers_while_tasks_queue_up(worker, client):
+    """With tasks waiting for a pool process, a running task's question to its worker (its
+    self.canceled, girder_worker's check after each task) still gets an answer."""
+    sent = [client.send_task("harness.tasks.asks_its_worker", queue=QUEUE) for _ in range(8)]
+    assert [result.get(timeout=RESULT_TIMEOUT) for result in sent] == [True] * 8
+
+
 def test_a_large_n_comes_back_whole(worker, client):
     result = client.send_task(fibonacci.name, args=(10_000,))
     assert result.get(timeout=RESULT_TIMEOUT) == nth_fibonacci(10_000), worker.log_tail()

@@ -65,6 +65,11 @@ def configure(conf):
         conf.update(
             broker_transport=f"{__name__}:Transport",
             broker_transport_options=transport_options(conf.broker_url),
+            # Celery polls this broker, and by default its worker then waits for a free pool
+            # process before it hands on a task it has taken, answering no broadcast meanwhile:
+            # a task asking its worker (girder_worker does after each task, self.canceled too)
+            # waited out its 1 s timeout whenever others queued behind it.
+            worker_pool_putlocks=False,
         )
 
 

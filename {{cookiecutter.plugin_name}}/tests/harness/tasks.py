@@ -18,6 +18,13 @@ def worker_name(self):
     return self.request.hostname
 
 
+@app.task(bind=True)
+def asks_its_worker(self):
+    """Whether its worker answers a question while it runs, as girder_worker asks after each
+    task which tasks were revoked."""
+    return self.app.control.inspect([self.request.hostname], timeout=1).revoked() is not None
+
+
 @app.task
 def log_records(count, size):
     """Log count records of size characters each, through the plugin's job log handler."""
