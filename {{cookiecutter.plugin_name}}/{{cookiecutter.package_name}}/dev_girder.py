@@ -5,6 +5,7 @@ MongoDB (``--database``) or, by default, the in-memory stand-in that the tests u
 lives in this process and is gone when it stops.
 """
 
+import functools
 import importlib
 import logging
 import os
@@ -72,6 +73,23 @@ def embed_the_database():
     models.pymongo.MongoClient = mongomock_ng.MongoClient
     # Girder filters list results only when it knows their cursor type.
     rest._MONGO_CURSOR_TYPES = (*rest._MONGO_CURSOR_TYPES, mongomock_ng.collection.Cursor)
+    # Its writes change a stored document in place, in steps: two threads writing one document
+    # at once (Girder's scheduler, a worker's status report) could fail or lose a change. One
+    # write at a time, as a database server applies them.
+    collection = mongomock_ng.collection.Collection
+    if not hasattr(collection, "one_write_at_a_time"):
+        collection.one_write_at_a_time = threading.RLock()
+        for name in ("_insert", "_update", "_find_and_modify", "_delete"):
+            setattr(collection, name, one_at_a_time(getattr(collection, name)))
+
+
+def one_at_a_time(write):
+    @functools.wraps(write)
+    def locked(self, *args, **kwargs):
+        with self.one_write_at_a_time:
+            return write(self, *args, **kwargs)
+
+    return locked
 
 
 #: Names the admin's password, when the command makes the account: not an option, as the

@@ -66,12 +66,19 @@ def taking_nothing_from(queue, worker, app):
 
     Needs no other worker on the queue.
     """
-    app.control.cancel_consumer(queue, destination=[worker.hostname], reply=True, timeout=10)
     try:
-        # The broker may count the worker's consumer for a moment after it replied.
-        deadline = time.monotonic() + 10
-        while (others := consumers(app, queue)) and time.monotonic() < deadline:
-            time.sleep(0.1)
+        # The broker may count the worker's consumer for a moment after it replied; a worker
+        # busy with an earlier add_consumer may take it up again: then it is asked again.
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline:
+            app.control.cancel_consumer(
+                queue, destination=[worker.hostname], reply=True, timeout=10
+            )
+            asked = time.monotonic()
+            while (others := consumers(app, queue)) and time.monotonic() < asked + 5:
+                time.sleep(0.1)
+            if not others:
+                break
         if others:
             raise RuntimeError(
                 f"{others} other worker(s) take from {queue!r} on this broker "
