@@ -338,6 +338,24 @@ def embedded_broker_figures(project, python, scratch, jobs=10):
     ).summary_row()
 
 
+def embedded_batch_figure(project, python, rounds=5, size=20):
+    """Tasks sent at once on the embedded broker, first send to last result: the plugin's
+    worker against one with Celery's pool put-locks on (embedded_batch.py)."""
+    run = common.venvs.run_python(
+        python, common.BENCHMARKS / "embedded_batch.py", str(rounds), str(size), cwd=project
+    )
+    assert run.returncode == 0, run.stderr[-3000:]
+    times = json.loads(run.stdout.splitlines()[-1])
+    return Figure(
+        f"{size} tasks at once on the embedded broker, first send to last result",
+        "the same worker with Celery's pool put-locks on",
+        "s",
+        times["plugin"],
+        times["put-locks"],
+        "report",
+    ).row()
+
+
 def release_build(scratch):
     """A release of the default bake as its workflow builds it: the pages from the lock file
     (npm ci, npm run build), the sdist and the wheel from it, and their checks, in seconds."""
@@ -574,7 +592,9 @@ def main():
         return
     if options.embedded:
         scratch = Path(tempfile.mkdtemp(prefix="gw-bench-"))
-        print(embedded_broker_figures(*common.baked_plugin(scratch), scratch))
+        project, python = common.baked_plugin(scratch)
+        print(embedded_broker_figures(project, python, scratch))
+        print(embedded_batch_figure(project, python, options.rounds))
         return
     common.require_rabbitmq()
     scratch = Path(tempfile.mkdtemp(prefix="gw-bench-"))
@@ -587,6 +607,7 @@ def main():
         *(f.row() for f in cancellation_figures(project, python, scratch, options.rounds)),
         *girder_job_figures(project, python, scratch),
         embedded_broker_figures(project, python, scratch),
+        embedded_batch_figure(project, python, options.rounds),
         release_build(scratch),
         *first_green(scratch, "uv"),
         *first_green(scratch, "pip"),
