@@ -21,10 +21,11 @@ QUESTIONS = r"""{{ _cookiecutter | default(none) | tojson }}"""
 # Names a plugin package must not take: importing it would shadow the real module
 # inside every worker or Girder server that installs the plugin. These are the top-level
 # modules of girder-worker's and Girder's installed dependencies, and of the baked tests'
-# (the template's tests check this list against the installed distributions).
+# (the template's tests check this list against the installed distributions). async_timeout
+# is redis's on Pythons before 3.11.3, as Debian 12's 3.11.2.
 _DEPENDENCY_MODULES = """
-    amqp annotated_doc annotated_types anyio attr attrs backports bcrypt billiard boto3
-    botocore bson celery certifi cffi charset_normalizer cheroot cherrypy click
+    amqp annotated_doc annotated_types anyio async_timeout attr attrs backports bcrypt billiard
+    boto3 botocore bson celery certifi cffi charset_normalizer cheroot cherrypy click
     click_didyoumean click_plugins click_repl cryptography dateutil decorator diskcache dns
     docker dogpile filelock girder girder_client girder_jobs girder_plugin_worker
     girder_worker gridfs h11 idna jaraco jinja2 jmespath jsonpickle jsonschema
