@@ -20,21 +20,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 from girder_client import GirderClient  # noqa: E402
 
 from support import baking, venvs  # noqa: E402
-from support.dev_command import DevCommand, free_port  # noqa: E402
+from support.dev_command import DevCommand, free_port, save_task  # noqa: E402
 
 ROUNDS = 3
-TASK = """from girder_worker.app import app
-from girder_worker.utils import types
-from girder_worker.utils.decorators import argument
-
-from gwexample.described import Described
-
-
-@app.task(base=Described)
-@argument("n", types.Integer, help="A number.")
-def plus_{i}(n):
-    return n + {i}
-"""
 
 
 def until(check, timeout=60):
@@ -55,9 +43,9 @@ def answered(url):
 
 
 def new_answer(client, i):
-    job = client.post(f"gwexample/plus_{i}", parameters={"n": 1})
+    job = client.post(f"gwexample/double_{i}", parameters={"n": 21})
     job = until(lambda: (j := client.get(f"job/{job['_id']}"))["status"] == 3 and j)
-    return job["meta"]["result"] == str(1 + i)
+    return job["meta"]["result"] == "42"
 
 
 def measure(project, python, round_number):
@@ -72,9 +60,7 @@ def measure(project, python, round_number):
         client = GirderClient(apiUrl=f"{url}/api/v1")
         client.authenticate(login, password)
         saved = time.monotonic()
-        (project / "gwexample" / "analyses" / f"plus_{round_number}.py").write_text(
-            TASK.format(i=round_number)
-        )
+        save_task(project, f"double_{round_number}", "Doubled")
         until(lambda: new_answer(client, round_number))
         figures["saved task"] = time.monotonic() - saved
         web_client = project / "gwexample" / "girder_plugin" / "web_client"

@@ -3,7 +3,8 @@ put-locks back on (the embedded broker before its workers answered while tasks q
 
 The benchmarks run this file with a baked project's venv, in the project, so that the worker
 and the client take the plugin's settings as they do there. It prints the seconds from the
-first send to the last result, round by round, as JSON: {"plugin": [...], "put-locks": [...]}.
+first send to the last result, with a worker started afresh each round, as JSON:
+{"plugin": [...], "put-locks": [...]}.
 """
 
 import json
@@ -23,7 +24,7 @@ app.conf.worker_pool_putlocks = True
 """
 
 
-def batch_seconds(app_module, scratch, rounds, size):
+def batch_seconds(app_module, scratch, size):
     class Worker(workers.Worker):
         def command(self):
             return [sys.executable, "-m", "celery", "-A", app_module, *self.worker_args()]
@@ -34,13 +35,11 @@ def batch_seconds(app_module, scratch, rounds, size):
     args = {"extra_args": ["--queues", QUEUE, "--include", "harness.tasks"]}
     with workers.running_worker(env, scratch / f"{app_module}.log", Worker, **args):
         client = workers.client_app(broker)
-        seconds = []
-        for _ in range(rounds):
-            started = time.monotonic()
-            sent = [client.send_task("harness.tasks.worker_name", queue=QUEUE) for _ in range(size)]
-            for result in sent:
-                result.get(timeout=120)
-            seconds.append(time.monotonic() - started)
+        started = time.monotonic()
+        sent = [client.send_task("harness.tasks.worker_name", queue=QUEUE) for _ in range(size)]
+        for result in sent:
+            result.get(timeout=120)
+        seconds = time.monotonic() - started
         client.close()
     return seconds
 
@@ -51,8 +50,8 @@ def main(rounds=int(sys.argv[1]), size=int(sys.argv[2])):
     times = {"plugin": [], "put-locks": []}
     # Taking turns, so that both see the machine alike.
     for _ in range(rounds):
-        times["plugin"] += batch_seconds("girder_worker.app", scratch, 1, size)
-        times["put-locks"] += batch_seconds("put_locks_app", scratch, 1, size)
+        times["plugin"].append(batch_seconds("girder_worker.app", scratch, size))
+        times["put-locks"].append(batch_seconds("put_locks_app", scratch, size))
     print(json.dumps(times))
 
 

@@ -14,26 +14,10 @@ from girder_client import GirderClient, HttpError
 
 from support import browser, harness, venvs
 from support.baking import EVERY_OPTION, bake_to
-from support.dev_command import DevCommand, descendants, free_port, port_is_free
+from support.dev_command import DevCommand, descendants, free_port, port_is_free, save_task
 
 pytestmark = pytest.mark.e2e
 
-# A described task: its module is all there is to it.
-NEW_TASK = '''"""Multiplies a number."""
-
-from girder_worker.app import app
-from girder_worker.utils import girder_job, types
-from girder_worker.utils.decorators import argument
-
-from gwexample.described import Described
-
-
-@girder_job(title="{title}")
-@app.task(base=Described)
-@argument("n", types.Integer, min=0, max=1000, help="The number to multiply.")
-def {name}(n):
-    return 2 * n
-'''
 ANSWER_TIMEOUT = 60
 
 
@@ -153,13 +137,6 @@ def test_a_second_dev_command_refuses_naming_the_first(dev, default_bake):
     assert line.startswith("error: python -m gwexample dev runs in this project already")
     assert f"as process {first};" in line
     assert dev.process.poll() is None
-
-
-def save_task(project, name, title):
-    """A new described task in analyses/, as an author saves one; its module's path."""
-    module = project / "gwexample" / "analyses" / f"{name}.py"
-    module.write_text(NEW_TASK.format(name=name, title=title))
-    return module
 
 
 def test_a_saved_task_module_answers_with_no_restart(dev, default_bake, girder):

@@ -19,6 +19,29 @@ START_TIMEOUT = 120
 #: Seconds that Ctrl-C may take to stop everything the dev command started.
 STOP_TIMEOUT = 10
 ACCOUNT = re.compile(r"Girder: (http://\S+)\s+\(log in as (\S+) with password (\S+)\)")
+# A described task of the default bake: its module is all there is to it.
+NEW_TASK = '''"""Multiplies a number."""
+
+from girder_worker.app import app
+from girder_worker.utils import girder_job, types
+from girder_worker.utils.decorators import argument
+
+from gwexample.described import Described
+
+
+@girder_job(title="{title}")
+@app.task(base=Described)
+@argument("n", types.Integer, min=0, max=1000, help="The number to multiply.")
+def {name}(n):
+    return 2 * n
+'''
+
+
+def save_task(project, name, title):
+    """A new described task in analyses/, as an author saves one; its module's path."""
+    module = project / "gwexample" / "analyses" / f"{name}.py"
+    module.write_text(NEW_TASK.format(name=name, title=title))
+    return module
 
 
 def free_port():

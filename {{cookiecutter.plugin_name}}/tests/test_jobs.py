@@ -151,7 +151,6 @@ def test_the_result_url_is_the_plugins_route_under_the_api_url():
 @pytest.fixture
 def job_and_token(server, user):
     from girder.models.setting import Setting
-    from girder_jobs.models.job import Job
 
     # Girder's worker plugin gives each new job the URL that its worker reports to.
     Setting().set("worker.api_url", "http://127.0.0.1/api/v1")
@@ -177,8 +176,6 @@ def put_result(server, job, body, **auth):
 @pytest.mark.plugin("{{ cookiecutter.plugin_name }}")
 class TestTheResultRoute:
     def test_the_jobs_own_token_stores_the_value_as_json_text(self, server, job_and_token):
-        from girder_jobs.models.job import Job
-
         job, token = job_and_token()
         big = 2**80  # more than MongoDB's 8-byte ints and JavaScript's exact integers
         response = put_result(server, job, json.dumps({"n": big}), token=token["_id"])
@@ -218,8 +215,6 @@ class TestTheResultRoute:
 @pytest.mark.e2e
 @pytest.mark.plugin("{{ cookiecutter.plugin_name }}")
 def test_the_fibonacci_route_leaves_the_number_in_the_jobs_meta(girder, user):
-    from girder_jobs.constants import JobStatus
-
     job = client(girder, user).post("{{ cookiecutter.plugin_name }}/fibonacci", parameters={"n": 26})
     done = wait_for_job(job["_id"])
     assert done["status"] == JobStatus.SUCCESS, done["log"]

@@ -214,9 +214,11 @@ class Girder:
             for name in [name for name in names if name.startswith(gone)]:
                 names.remove(name)
                 del sys.modules[name]
-            # What the tasks import, the tasks, then what imports them: the plugin's modules.
+            # What the tasks import, the tasks, then what imports them: the plugin's modules,
+            # jobs first, which the others import.
             tasks = [name for name in names if ".analyses." in name]
             modules = [name for name in names if name.startswith(f"{plugin}.")]
+            modules.sort(key=lambda name: name != f"{plugin}.jobs")
             order = [f"{PACKAGE}.described", *tasks, *modules]
             # Celery keeps the first callable of a task name: forget the old ones, so that the
             # reloaded modules register theirs (their titles and checks, as the worker has them).

@@ -186,6 +186,7 @@ def girder_ui(page, web_client, girder):
 def part(page, name):
     """An element of this plugin's pages, by the end of its class name: part(page, "result")."""
     return page.locator(f".g-{{ cookiecutter.plugin_name }}-{name}")
+{% if cookiecutter.girder_io_task or cookiecutter.girder_client_task %}
 
 
 def choose(page, field, folder, item=None):
@@ -200,6 +201,7 @@ def choose(page, field, folder, item=None):
     # The dialog is gone, and the page shows what was chosen.
     expect(page.locator(".modal-backdrop")).to_have_count(0)
     expect(page.locator(f".g-{{ cookiecutter.plugin_name }}-chosen[data-for='{field}']")).to_have_text(item or folder)
+{% endif %}
 
 
 def log_in(page, user, link="a.g-login", password="password"):

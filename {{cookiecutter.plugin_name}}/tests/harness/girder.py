@@ -13,9 +13,17 @@ import time
 
 import mongomock
 import mongomock_ng
+{% if cookiecutter.girder_io_task or cookiecutter.docker_task %}
+from girder.constants import TokenScope
+{% endif %}
 from girder.models.folder import Folder
+{% if cookiecutter.girder_io_task or cookiecutter.docker_task %}
 from girder.models.item import Item
+{% endif %}
 from girder.models.setting import Setting
+{% if cookiecutter.girder_io_task or cookiecutter.docker_task %}
+from girder.models.token import Token
+{% endif %}
 from girder_client import GirderClient
 from girder_jobs.constants import JobStatus
 from girder_jobs.models.job import Job
@@ -95,12 +103,14 @@ def wait_for_job(job_id, statuses=DONE, timeout=RESULT_TIMEOUT):
 def private_folder(user):
     """The user's own "Private" folder, which Girder makes with every user."""
     return Folder().childFolders(user, "user", user=user, filters={"name": "Private"})[0]
+{% if cookiecutter.girder_io_task or cookiecutter.docker_task %}
 
 
 def run_file_route(server, user, route, content):
     """Upload content as notes.txt, run a route from it into a new item, and wait for the job.
 
-    Returns the files that reached the item, by name.
+    Returns the files that reached the item, by name. The token that the worker read and wrote
+    Girder data with is gone once the job has ended: the user has no token with data scopes.
     """
     folder = private_folder(user)
     source = server.uploadFile("notes.txt", content, user, folder)
@@ -109,7 +119,14 @@ def run_file_route(server, user, route, content):
     parameters = {"fileId": source["_id"], "itemId": str(results["_id"])}
     job = wait_for_job(girder_client.post(route, parameters=parameters)["_id"])
     assert job["status"] == JobStatus.SUCCESS, job["log"]
+    # Girder deletes the job's token as it stores the job's end, in the same request.
+    data_tokens = {"userId": user["_id"], "scope": TokenScope.DATA_WRITE}
+    deadline = time.monotonic() + 5
+    while Token().findOne(data_tokens) is not None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert Token().findOne(data_tokens) is None, "a token made for the job outlived it"
     return {
         file["name"]: b"".join(girder_client.downloadFileAsIterator(file["_id"]))
         for file in girder_client.listFile(str(results["_id"]))
     }
+{% endif %}

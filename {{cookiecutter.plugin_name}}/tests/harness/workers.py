@@ -186,6 +186,7 @@ class Worker:
                 )
             time.sleep(0.1)
         raise TimeoutError(f"the worker was not ready within {timeout} s\n{self.log_tail()}")
+{% if cookiecutter.girder_io_task %}
 
     def wait_for_log(self, text, timeout=READY_TIMEOUT):
         """Wait until the worker's log holds text."""
@@ -194,6 +195,7 @@ class Worker:
             if time.monotonic() > deadline:
                 raise TimeoutError(f"no {text!r} in the worker log\n{self.log_tail()}")
             time.sleep(0.1)
+{% endif %}
 
     def registered_tasks(self):
         """The task names of the worker's ``[tasks]`` banner, as the worker itself found them."""

@@ -2,8 +2,8 @@
 
 from girder.api import access
 from girder.api.describe import Description, autoDescribeRoute
-from girder.api.rest import filtermodel
-from girder.constants import AccessType
+from girder.api.rest import filtermodel, getCurrentUser
+from girder.constants import AccessType, TokenScope
 from girder.models.file import File
 from girder.models.item import Item
 from girder_jobs.models.job import Job
@@ -14,6 +14,7 @@ from girder_worker.docker.transforms.girder import (
 )
 
 from {{ cookiecutter.package_name }}.analyses import containers
+from {{ cookiecutter.package_name }}.girder_plugin.jobs import JobToken
 
 
 # Its arguments are the container's volumes, which no description of girder_worker's covers:
@@ -43,17 +44,23 @@ from {{ cookiecutter.package_name }}.analyses import containers
     .errorResponse("You may not read the file or write to the item.", 403)
 )
 def run_count_words_in_container(file, item):
-    # Fixed names inside the container; the Girder name only names the upload.
-    source = GirderFileIdToVolume(str(file["_id"]), filename="input")
-    output = VolumePath(containers.COUNTS_FILE)
-    upload = GirderUploadVolumePathToItem(
-        output, str(item["_id"]), upload_kwargs={"filename": f"{file['name']}.wc.txt"}
-    )
-    return containers.count_words.delay(
-        **containers.count_words_arguments(source, output),
-        girder_result_hooks=[upload],
-        girder_job_title=f"Word count of {file['name']} in a container",
-    ).job
+    # The download and the upload call Girder from the worker, with a token of the job's own.
+    with JobToken(getCurrentUser(), [TokenScope.DATA_READ, TokenScope.DATA_WRITE]) as token:
+        # Fixed names inside the container; the Girder name only names the upload.
+        source = GirderFileIdToVolume(str(file["_id"]), filename="input", gc=token.client)
+        output = VolumePath(containers.COUNTS_FILE)
+        upload = GirderUploadVolumePathToItem(
+            output,
+            str(item["_id"]),
+            upload_kwargs={"filename": f"{file['name']}.wc.txt"},
+            gc=token.client,
+        )
+        return containers.count_words.delay(
+            **containers.count_words_arguments(source, output),
+            girder_result_hooks=[upload],
+            girder_job_title=f"Word count of {file['name']} in a container",
+            **token.options(),
+        ).job
 
 
 ROUTES = [("POST", ("count_words_in_container",), run_count_words_in_container)]

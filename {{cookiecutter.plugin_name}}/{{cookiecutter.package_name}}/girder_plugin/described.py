@@ -12,6 +12,7 @@ for scripts.
 """
 
 import logging
+from contextlib import nullcontext
 from importlib import import_module
 
 from bson.errors import InvalidId
@@ -23,13 +24,12 @@ from girder.exceptions import ValidationException
 from girder.models.file import File
 from girder.models.folder import Folder
 from girder.models.item import Item
-from girder.models.token import Token
 from girder_jobs.models.job import Job
 from girder_worker.utils.transforms.girder_io import GirderUploadToFolder, GirderUploadToItem
 
 from {{ cookiecutter.package_name }} import analyses_modules, described
 from {{ cookiecutter.package_name }}.girder_plugin import RESOURCE_NAME
-from {{ cookiecutter.package_name }}.girder_plugin.jobs import TOKEN_FIELD, girder_client, token_for
+from {{ cookiecutter.package_name }}.girder_plugin.jobs import JobToken
 from {{ cookiecutter.package_name }}.jobs import StoreResultOnJob
 
 logger = logging.getLogger(__name__)
@@ -83,10 +83,10 @@ def parameters(described_task):
     return [{**value, "argument": value["name"], "name": value["id"]} for value in values]
 
 
-def api_docs(described_task):
+def api_docs(described_task, values):
     """Girder's description of the route, for its API docs: every parameter with its rule."""
     docs = Description(described_task["title"]).notes(described_task["description"])
-    for value in parameters(described_task):
+    for value in values:
         kind = value["type"]
         help_text = f"{value.get('description', value['name'])} ({described.allowed(value)})"
         docs.param(
@@ -164,41 +164,34 @@ def run(task, described_task, values, params):
         for value, _ in documents
         if value["output"] or (value["type"] == "girder-file" and value["download"])
     ]
-    scopes = set(getattr(task, "girder_client_scopes", ()))
-    scopes |= {TokenScope.DATA_READ, TokenScope.DATA_WRITE} if transfers else set()
+    own_scopes = set(getattr(task, "girder_client_scopes", ()))
+    scopes = own_scopes | ({TokenScope.DATA_READ, TokenScope.DATA_WRITE} if transfers else set())
     # Only once every value is known good: a token that Girder deletes when the job ends.
-    token = token_for(user, scopes) if scopes else None
-    hooks = []
-    for value, document in documents:
-        ident = str(document["_id"])
-        client = {"gc": girder_client(token)} if value in transfers else {}
-        if value["output"]:
-            # The task returns a directory: its files go in, and the directory goes after.
-            upload = GirderUploadToItem if value["type"] == "file" else GirderUploadToFolder
-            hooks.append(upload(ident, delete_file=True, **client))
-        elif client:
-            arguments[value["argument"]] = described.NamedGirderFile(
-                ident, document["name"], **client
-            )
-        else:
-            arguments[value["argument"]] = ident
-    options = {
-        "girder_job_title": f"{described_task['title']} ({', '.join(shown)})",
-        # Girder keeps no return value: this hook keeps it on the job, for the pages.
-        "girder_result_hooks": hooks or [StoreResultOnJob()],
-    }
-    if token is not None:
-        options["girder_job_other_fields"] = {TOKEN_FIELD: token["_id"]}
-    if getattr(task, "girder_client_scopes", None):
-        # The task calls Girder itself, through self.girder_client.
-        options["girder_client_token"] = token["_id"]
-    try:
+    with JobToken(user, scopes) if scopes else nullcontext() as token:
+        hooks = []
+        for value, document in documents:
+            ident = str(document["_id"])
+            client = {"gc": token.client} if value in transfers else {}
+            if value["output"]:
+                # The task returns a directory: its files go in, and the directory goes after.
+                upload = GirderUploadToItem if value["type"] == "file" else GirderUploadToFolder
+                hooks.append(upload(ident, delete_file=True, **client))
+            elif client:
+                arguments[value["argument"]] = described.NamedGirderFile(
+                    ident, document["name"], **client
+                )
+            else:
+                arguments[value["argument"]] = ident
+        options = {
+            "girder_job_title": f"{described_task['title']} ({', '.join(shown)})",
+            # Girder keeps no return value: this hook keeps it on the job, for the pages.
+            "girder_result_hooks": hooks or [StoreResultOnJob()],
+            **(token.options() if token else {}),
+        }
+        if own_scopes:
+            # The task calls Girder itself, through self.girder_client.
+            options["girder_client_token"] = token.id
         return task.delay(**arguments, **options).job
-    except Exception:
-        # No job: nothing would delete it.
-        if token is not None:
-            Token().remove(token)
-        raise
 
 
 def route(task, described_task):
@@ -207,7 +200,7 @@ def route(task, described_task):
 
     @access.user
     @filtermodel(model=Job)
-    @describeRoute(api_docs(described_task))
+    @describeRoute(api_docs(described_task, values))
     def handler(params):
         return run(task, described_task, values, params)
 
@@ -232,7 +225,9 @@ def descriptions():
     Description("The plugin's described tasks: what each takes, and the route that runs it.")
 )
 def list_tasks(params):
-    return [described_task for _, described_task in descriptions()]
+    return [described_task for _, described_task in DESCRIBED]
 
 
-ROUTES = [("GET", ("tasks",), list_tasks), *(route(*task) for task in descriptions())]
+#: Made once, as Girder loads the plugin; the dev command reloads this module on a save.
+DESCRIBED = descriptions()
+ROUTES = [("GET", ("tasks",), list_tasks), *(route(*task) for task in DESCRIBED)]

@@ -120,17 +120,32 @@ ROUTES = [
 ]
 
 
-def token_for(user, scopes):
-    """A new token of user's, with those scopes alone, for one job: set TOKEN_FIELD of the
-    job to its id, so that it goes when the job ends."""
-    return Token().createToken(user=user, days=TOKEN_LIFETIME_SECONDS / 86400, scope=list(scopes))
+class JobToken:
+    """A new token of user's, with those scopes alone, for the one job queued with options():
+    Girder deletes it when that job ends. Queue the job inside ``with JobToken(...)``: the token
+    goes at once if no job is made.
 
+    client is a Girder client for the worker with this token: what girder_io's transforms call
+    Girder with (given none, each transform would make a week-long token of its own).
+    """
 
-def girder_client(token):
-    """A Girder client for the worker, with token: what girder_io's transforms call Girder with."""
-    client = GirderClient(apiUrl=getWorkerApiUrl())
-    client.token = str(token["_id"])
-    return client
+    def __init__(self, user, scopes):
+        days = TOKEN_LIFETIME_SECONDS / 86400
+        self.token = Token().createToken(user=user, days=days, scope=list(scopes))
+        self.id = str(self.token["_id"])
+        self.client = GirderClient(apiUrl=getWorkerApiUrl())
+        self.client.token = self.id
+
+    def options(self):
+        """girder_worker's options that tie the token to the job."""
+        return {"girder_job_other_fields": {TOKEN_FIELD: self.token["_id"]}}
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, kind, error, traceback):
+        if kind is not None:
+            Token().remove(self.token)
 
 
 def delete_the_token_of_an_ended_job(event):
